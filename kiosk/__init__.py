@@ -1,0 +1,1 @@
+"""Offline patient-education kiosk for pain clinics."""

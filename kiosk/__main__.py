@@ -1,0 +1,15 @@
+"""`python -m kiosk` and the `kiosk` command."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from kiosk.launcher import main as launch
+
+    return launch(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

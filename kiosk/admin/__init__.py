@@ -1,0 +1,1 @@
+"""kiosk-admin: commands for clinic staff and IT."""

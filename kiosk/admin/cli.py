@@ -1,0 +1,35 @@
+"""The kiosk-admin command line: one subcommand, one function."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kiosk.admin import bundle
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-admin",
+        description="Check, build and install the kiosk's content; manage its settings.",
+    )
+    groups = parser.add_subparsers(dest="group", required=True, metavar="COMMAND")
+    bundle.add_commands(groups)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except KeyboardInterrupt:
+        return EXIT_PROBLEMS
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""Load a content bundle folder: read the files, parse them, check they agree.
+
+`read_bundle` returns the bundle (when it has no errors) with every problem
+found; `load_bundle` is the strict form the kiosk uses and raises BundleError.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from kiosk.content import frontmatter
+from kiosk.content.bundlefile import BundleFile, read_bundle_file, read_glossary
+from kiosk.content.fields import Fields
+from kiosk.content.model import Bundle, Page
+from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
+from kiosk.content.render import PAGE_ID_RE, RenderedPage, Renderer
+
+log = logging.getLogger("kiosk.content")
+
+PAGES_DIR = "pages"
+_PAGE_KEYS = {
+    "title",
+    "summary",
+    "topic",
+    "last_reviewed",
+    "reviewed_by",
+    "references",
+    "public_url",
+    "show_crisis_line",
+}
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A bundle (None if it has errors), the pages that parsed, and every problem."""
+
+    bundle: Bundle | None
+    pages: Mapping[str, Page]
+    rendered: Mapping[str, RenderedPage]
+    problems: list[Problem]
+
+
+def load_bundle(root: Path) -> Bundle:
+    """The bundle at `root`; raises BundleError listing every error."""
+    result = read_bundle(root)
+    if result.bundle is None:
+        raise BundleError([p for p in result.problems if p.severity is Severity.ERROR])
+    return result.bundle
+
+
+@dataclass(frozen=True)
+class _PageSource:
+    """A page with the text it came from, to point problems at lines."""
+
+    page: Page
+    lines: list[str]
+    meta_lines: dict[str, int]
+
+    def line_of(self, needle: str, start: int) -> int:
+        """First line at or after `start` that contains `needle`; `start` if none."""
+        for number in range(start, len(self.lines) + 1):
+            if needle and needle in self.lines[number - 1]:
+                return number
+        return start
+
+
+def read_bundle(root: Path) -> LoadResult:
+    problems = ProblemLog()
+    if not root.is_dir():
+        problems.error(root, 1, "no such folder: give the folder that holds bundle.toml")
+        return LoadResult(None, {}, {}, problems.problems)
+    bundle_file = read_bundle_file(root, problems)
+    glossary = read_glossary(root, problems)
+    sources = _read_pages(root, problems)
+    pages = {page_id: source.page for page_id, source in sources.items()}
+    rendered: dict[str, RenderedPage] = {}
+    if bundle_file is not None:
+        _check_references(bundle_file, sources, problems)
+        rendered = _render_pages(root, sources, problems)
+    if bundle_file is None or problems.has_errors:
+        return LoadResult(None, pages, rendered, sorted(problems.problems))
+    bundle = Bundle(
+        root=root,
+        id=bundle_file.id,
+        title=bundle_file.title,
+        version=bundle_file.version,
+        language=bundle_file.language,
+        min_app_version=bundle_file.min_app_version,
+        clinic=bundle_file.clinic,
+        notices=bundle_file.notices,
+        topics=bundle_file.topics,
+        tour=bundle_file.tour,
+        pages=MappingProxyType(pages),
+        references=MappingProxyType({r.id: r for r in bundle_file.references}),
+        glossary=MappingProxyType(dict(glossary)),
+    )
+    log.info("loaded bundle %s version %d: %d pages", bundle.id, bundle.version, len(pages))
+    return LoadResult(bundle, bundle.pages, MappingProxyType(rendered), sorted(problems.problems))
+
+
+def _read_pages(root: Path, problems: ProblemLog) -> dict[str, _PageSource]:
+    folder = root / PAGES_DIR
+    if not folder.is_dir():
+        problems.error(folder, 1, f"no {PAGES_DIR}/ folder: every bundle needs its pages")
+        return {}
+    pages: dict[str, _PageSource] = {}
+    for path in sorted(folder.rglob("*.md")):
+        source = _read_page(path, problems)
+        if source is None:
+            continue
+        page_id = source.page.id
+        if page_id in pages:
+            other = pages[page_id].page.source
+            problems.error(path, 1, f"duplicate page id {page_id!r}: also {other}")
+            continue
+        pages[page_id] = source
+    return pages
+
+
+def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
+    page_id = path.stem
+    if not PAGE_ID_RE.match(page_id):
+        problems.error(path, 1, "page file names must be lower-case letters, digits and dashes")
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+        split = frontmatter.split(text)
+    except OSError as exc:
+        problems.error(path, 1, f"cannot read: {exc.strerror}")
+        return None
+    except UnicodeDecodeError:
+        problems.error(path, 1, "not UTF-8 text: save the file as UTF-8")
+        return None
+    except frontmatter.FrontMatterError as exc:
+        problems.error(path, exc.line, exc.message)
+        return None
+
+    def line_of(key: str) -> int:
+        return split.meta_lines.get(key, 1)
+
+    fields = Fields(split.meta, problems, path, line_of, "front matter")
+    fields.unknown(_PAGE_KEYS)
+    reviewed_by = fields.text("reviewed_by", required=False)
+    if not reviewed_by:
+        problems.warning(path, line_of("reviewed_by"), "front matter has no 'reviewed_by'")
+    page = Page(
+        id=page_id,
+        title=fields.text("title"),
+        summary=fields.text("summary"),
+        topic=fields.text("topic", required=False) or None,
+        last_reviewed=fields.date("last_reviewed"),
+        reviewed_by=reviewed_by,
+        references=fields.text_list("references", required=False),
+        body=split.body,
+        source=path,
+        body_line=split.body_line,
+        public_url=fields.text("public_url", required=False),
+        show_crisis_line=fields.flag("show_crisis_line"),
+    )
+    return _PageSource(page, text.splitlines(), split.meta_lines)
+
+
+def _check_references(
+    bf: BundleFile, pages: Mapping[str, _PageSource], problems: ProblemLog
+) -> None:
+    """Every name that points somewhere must point at something that exists."""
+    toml = bf.toml
+    topic_ids = {t.id for t in bf.topics}
+    reference_ids = {r.id for r in bf.references}
+    for index, topic in enumerate(bf.topics):
+        for page_id in topic.pages:
+            if page_id not in pages:
+                line = toml.line_of_value("topics", "pages", page_id, index)
+                problems.error(toml.path, line, f"topic {topic.id!r} names missing page {page_id!r}")
+        icon = bf.toml.path.parent / topic.icon
+        if topic.icon and not icon.is_file():
+            line = toml.line("topics", "icon", index)
+            problems.error(toml.path, line, f"topic {topic.id!r} icon {topic.icon!r} not found")
+    for page_id in bf.tour:
+        if page_id not in pages:
+            line = toml.line_of_value("tour", "pages", page_id)
+            problems.error(toml.path, line, f"the tour names missing page {page_id!r}")
+    for source in pages.values():
+        page = source.page
+        if page.topic is not None and page.topic not in topic_ids:
+            line = source.meta_lines.get("topic", 1)
+            problems.error(page.source, line, f"unknown topic {page.topic!r}")
+        for ref in page.references:
+            if ref not in reference_ids:
+                line = source.line_of(ref, source.meta_lines.get("references", 1))
+                problems.error(page.source, line, f"unknown reference {ref!r} (not in bundle.toml)")
+
+
+def _render_pages(
+    root: Path, pages: Mapping[str, _PageSource], problems: ProblemLog
+) -> dict[str, RenderedPage]:
+    renderer = Renderer(root, pages.keys())
+    rendered = {}
+    for page_id, source in pages.items():
+        page = source.page
+        result = renderer.render(page.body)
+        for issue in result.issues:
+            line = page.line_of(issue.needle)
+            report = problems.error if issue.error else problems.warning
+            report(page.source, line, issue.message)
+        rendered[page_id] = result
+    return rendered

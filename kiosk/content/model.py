@@ -1,0 +1,101 @@
+"""The immutable model of a loaded content bundle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    address: str
+    phones: tuple[Phone, ...]
+    hours: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A published source, cited in full."""
+
+    id: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    icon: str
+    pages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page: its front matter and its (not yet rendered) body."""
+
+    id: str
+    title: str
+    summary: str
+    topic: str | None
+    last_reviewed: dt.date
+    reviewed_by: str
+    references: tuple[str, ...]
+    body: str
+    source: Path
+    body_line: int  # line of `source` on which `body` starts
+    public_url: str = ""
+    show_crisis_line: bool = False
+
+    def line_of(self, needle: str) -> int:
+        """The line of `source` where `needle` first appears in the body."""
+        for offset, line in enumerate(self.body.splitlines()):
+            if needle in line:
+                return self.body_line + offset
+        return self.body_line
+
+
+@dataclass(frozen=True)
+class Notices:
+    """Text the kiosk shows around pages; staff may reword it per clinic."""
+
+    disclaimer: str
+    crisis: str
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A checked bundle. `pages` keeps the order of the files on disk."""
+
+    root: Path
+    id: str
+    title: str
+    version: int
+    language: str
+    min_app_version: str
+    clinic: Clinic
+    notices: Notices
+    topics: tuple[Topic, ...]
+    tour: tuple[str, ...]
+    pages: Mapping[str, Page]
+    references: Mapping[str, Reference]
+    glossary: Mapping[str, str] = field(default_factory=dict)
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def media_dir(self) -> Path:
+        return self.root / "media"

@@ -1,0 +1,293 @@
+"""Turn a page's Markdown into HTML that is safe for Qt's rich text, plus plain text.
+
+The pipeline, for every page:
+
+1. Python-Markdown, a fresh instance per page, with raw HTML turned off: a tag
+   in the source comes out as visible text, never as markup.
+2. A tree pass over the parsed page that decides every link and image:
+   links to other pages become ``kiosk:page/<id>``; images must name a file in
+   the bundle's ``media/`` folder; anything else is unwrapped (links keep their
+   text) or dropped (images), and the reason is recorded for the validator.
+3. nh3 with an allow-list of the tags Qt's rich text understands, and an
+   attribute filter that checks every URL again. This is the wall: QML ``Text``
+   fetches remote images and ``QTextDocument`` reads ``file:`` paths, so nothing
+   that reaches the screen may name anything outside the bundle.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Collection
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+PAGE_SCHEME = "kiosk:page/"
+MEDIA_DIR = "media"
+
+_PAGE_ID = r"[a-z0-9][a-z0-9-]*"
+PAGE_ID_RE = re.compile(rf"^{_PAGE_ID}$")
+_PAGE_HREF_RE = re.compile(rf"^(?:\./)?(?P<id>{_PAGE_ID})\.md$")
+_KIOSK_HREF_RE = re.compile(rf"^kiosk:page/(?P<id>{_PAGE_ID})$")
+_MEDIA_SRC_RE = re.compile(r"^media/(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*$")
+_DIMENSION_RE = re.compile(r"^[0-9]{1,4}$")
+_WEB_LINK_RE = re.compile(r"^(?:https?:|mailto:|tel:|www\.)", re.IGNORECASE)
+# A tag or comment an author typed; it will show as text. Code is left alone.
+_RAW_HTML_RE = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]))")
+_CODE_SPAN_RE = re.compile(r"(`+).+?\1")
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "b", "strong", "i", "em", "u", "s", "del", "sub", "sup", "code", "br",
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
+        "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tr", "th", "td",
+        "img",
+    }
+)  # fmt: skip
+_CELL_ATTRIBUTES = {"colspan", "rowspan", "align"}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "th": _CELL_ATTRIBUTES,
+    "td": _CELL_ATTRIBUTES,
+    "ol": {"start"},
+}
+# Qt draws table borders only when the table asks for them.
+TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "8", "width": "100%"}
+
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists", "smarty"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something the renderer removed or could not resolve.
+
+    `needle` is the text to look for in the source to find the line.
+    """
+
+    error: bool
+    needle: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    html: str
+    text: str
+    page_links: tuple[str, ...]
+    images: tuple[Path, ...]
+    issues: tuple[Issue, ...]
+
+
+class Renderer:
+    """Renders the pages of one bundle; knows its root and its page ids."""
+
+    def __init__(self, root: Path, page_ids: Collection[str]) -> None:
+        self.root = root
+        self.page_ids = frozenset(page_ids)
+
+    def render(self, source: str) -> RenderedPage:
+        md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        checker = _LinkChecker(md, self)
+        # After every built-in tree pass (attr_list may add attributes; 0 is unescape).
+        md.treeprocessors.register(checker, "kiosk_links", -10)
+        html = sanitize(md.convert(source))
+        return RenderedPage(
+            html=html,
+            text=html_to_text(html),
+            page_links=tuple(checker.page_links),
+            images=tuple(checker.images),
+            issues=(*_raw_html_issues(source), *checker.issues),
+        )
+
+    def resolve_href(self, href: str) -> str | None:
+        """The page id a link names, or None when it is not a page link."""
+        match = _PAGE_HREF_RE.match(href) or _KIOSK_HREF_RE.match(href)
+        return match["id"] if match else None
+
+    def resolve_image(self, src: str) -> Path | None:
+        """The file an image names inside `media/`, or None if it is outside."""
+        if not _MEDIA_SRC_RE.match(src) or ".." in PurePosixPath(src).parts:
+            return None
+        media = (self.root / MEDIA_DIR).resolve()
+        path = (self.root / src).resolve()
+        return path if path.is_relative_to(media) else None
+
+
+class _LinkChecker(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
+        super().__init__(md)
+        self.renderer = renderer
+        self.page_links: list[str] = []
+        self.images: list[Path] = []
+        self.issues: list[Issue] = []
+
+    def run(self, root: ET.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for element in list(root.iter()):
+            if element.tag == "a" and not self._check_link(element):
+                _unwrap(element, parents)
+            elif element.tag == "img" and not self._check_image(element):
+                _remove(element, parents)
+
+    def _check_link(self, a: ET.Element) -> bool:
+        href = (a.get("href") or "").strip()
+        page_id = self.renderer.resolve_href(href)
+        if page_id is None and _WEB_LINK_RE.match(href):
+            message = f"link to {href!r} was removed: the kiosk is offline; write it as text"
+            self.issues.append(Issue(False, href, message))
+            return False
+        if page_id is None:
+            message = f"link to {href!r} is not allowed: link to a page as 'page-id.md'"
+            self.issues.append(Issue(True, href, message))
+            return False
+        if page_id not in self.renderer.page_ids:
+            self.issues.append(Issue(True, href, f"broken link: there is no page {page_id!r}"))
+            return False
+        a.attrib.clear()
+        a.set("href", PAGE_SCHEME + page_id)
+        self.page_links.append(page_id)
+        return True
+
+    def _check_image(self, img: ET.Element) -> bool:
+        src = (img.get("src") or "").strip()
+        path = self.renderer.resolve_image(src)
+        if path is None:
+            self.issues.append(
+                Issue(True, src, f"image {src!r} was removed: images must be files in media/")
+            )
+            return False
+        if not path.is_file():
+            self.issues.append(Issue(True, src, f"image {src!r} not found in the bundle"))
+            return False
+        if not (img.get("alt") or "").strip():
+            self.issues.append(
+                Issue(True, src, f"image {src!r} has no alt text: write ![what it shows]({src})")
+            )
+        self.images.append(path)
+        return True
+
+
+def _raw_html_issues(source: str) -> list[Issue]:
+    issues = []
+    in_fence = False
+    for line in source.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _RAW_HTML_RE.search(_CODE_SPAN_RE.sub("", line))
+        if match:
+            message = "raw HTML shows as plain text on the kiosk: write Markdown instead"
+            issues.append(Issue(False, line.strip(), message))
+    return issues
+
+
+def _unwrap(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
+    """Replace `element` by its text and children, keeping the words."""
+    parent = parents[element]
+    index = list(parent).index(element)
+    children = list(element)
+    text, tail = element.text or "", element.tail or ""
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    else:
+        text += tail
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+        parents[child] = parent
+
+
+def _remove(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
+    """Drop `element` and what it holds, keeping the text that follows it."""
+    element.text = None
+    for child in list(element):
+        element.remove(child)
+    _unwrap(element, parents)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if _KIOSK_HREF_RE.match(value) else None
+    if tag == "img" and attribute == "src":
+        ok = _MEDIA_SRC_RE.match(value) and ".." not in value.split("/")
+        return value if ok else None
+    if attribute in {"width", "height"} and tag == "img":
+        return value if _DIMENSION_RE.match(value) else None
+    if tag == "table":
+        return value if TABLE_ATTRIBUTES.get(attribute) == value else None
+    if attribute in {"colspan", "rowspan", "start"}:
+        return value if _DIMENSION_RE.match(value) else None
+    if attribute == "align":
+        return value if value in {"left", "center", "right"} else None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+    attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
+    strip_comments=True,
+    link_rel=None,
+    url_schemes={"kiosk"},
+    set_tag_attribute_values={"table": TABLE_ATTRIBUTES},
+)
+
+
+def sanitize(html: str) -> str:
+    """The allow-list wall: only Qt rich-text tags, only bundle-internal URLs."""
+    return _CLEANER.clean(html)
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "br"}
+)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.flush()
+        elif tag in {"td", "th"}:
+            self.current.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        self.current.append(data)
+
+    def flush(self) -> None:
+        block = " ".join("".join(self.current).split())
+        if block:
+            self.blocks.append(block)
+        self.current = []
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of rendered HTML: one block (paragraph, item, heading) per line."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    extractor.flush()
+    return "\n".join(extractor.blocks)
