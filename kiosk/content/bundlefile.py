@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
 from kiosk.content.fields import Fields
 from kiosk.content.model import Clinic, Notices, Phone, Reference, Topic
 from kiosk.content.problems import ProblemLog
@@ -85,9 +86,7 @@ def read_bundle_file(root: Path, log: ProblemLog) -> BundleFile | None:
 
 def _fields(toml: TomlFile, log: ProblemLog, table: str) -> Fields:
     top = Fields(toml.data, log, toml.path, lambda key: toml.line(key), BUNDLE_FILE)
-    return Fields(
-        top.table(table), log, toml.path, lambda key: toml.line(table, key), f"[{table}]"
-    )
+    return Fields(top.table(table), log, toml.path, lambda key: toml.line(table, key), f"[{table}]")
 
 
 def _clinic(toml: TomlFile, log: ProblemLog) -> Clinic:

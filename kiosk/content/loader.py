@@ -7,7 +7,7 @@ found; `load_bundle` is the strict form the kiosk uses and raises BundleError.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -77,10 +77,13 @@ def read_bundle(root: Path) -> LoadResult:
     glossary = read_glossary(root, problems)
     sources = _read_pages(root, problems)
     pages = {page_id: source.page for page_id, source in sources.items()}
+    # A page that exists but did not parse is reported once, not again by
+    # every tour step, topic and link that names it.
+    existing = pages.keys() | {path.stem for path in (root / PAGES_DIR).rglob("*.md")}
     rendered: dict[str, RenderedPage] = {}
     if bundle_file is not None:
-        _check_references(bundle_file, sources, problems)
-        rendered = _render_pages(root, sources, problems)
+        _check_references(bundle_file, sources, existing, problems)
+        rendered = _render_pages(root, sources, existing, problems)
     if bundle_file is None or problems.has_errors:
         return LoadResult(None, pages, rendered, sorted(problems.problems))
     bundle = Bundle(
@@ -165,7 +168,10 @@ def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
 
 
 def _check_references(
-    bf: BundleFile, pages: Mapping[str, _PageSource], problems: ProblemLog
+    bf: BundleFile,
+    pages: Mapping[str, _PageSource],
+    existing: Collection[str],
+    problems: ProblemLog,
 ) -> None:
     """Every name that points somewhere must point at something that exists."""
     toml = bf.toml
@@ -173,15 +179,16 @@ def _check_references(
     reference_ids = {r.id for r in bf.references}
     for index, topic in enumerate(bf.topics):
         for page_id in topic.pages:
-            if page_id not in pages:
+            if page_id not in existing:
                 line = toml.line_of_value("topics", "pages", page_id, index)
-                problems.error(toml.path, line, f"topic {topic.id!r} names missing page {page_id!r}")
+                message = f"topic {topic.id!r} names missing page {page_id!r}"
+                problems.error(toml.path, line, message)
         icon = bf.toml.path.parent / topic.icon
         if topic.icon and not icon.is_file():
             line = toml.line("topics", "icon", index)
             problems.error(toml.path, line, f"topic {topic.id!r} icon {topic.icon!r} not found")
     for page_id in bf.tour:
-        if page_id not in pages:
+        if page_id not in existing:
             line = toml.line_of_value("tour", "pages", page_id)
             problems.error(toml.path, line, f"the tour names missing page {page_id!r}")
     for source in pages.values():
@@ -196,9 +203,12 @@ def _check_references(
 
 
 def _render_pages(
-    root: Path, pages: Mapping[str, _PageSource], problems: ProblemLog
+    root: Path,
+    pages: Mapping[str, _PageSource],
+    existing: Collection[str],
+    problems: ProblemLog,
 ) -> dict[str, RenderedPage]:
-    renderer = Renderer(root, pages.keys())
+    renderer = Renderer(root, existing)
     rendered = {}
     for page_id, source in pages.items():
         page = source.page

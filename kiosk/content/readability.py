@@ -20,7 +20,7 @@ class Readability:
 
 def sentences(text: str) -> list[str]:
     """Split plain text into sentences; each line (heading, list item) ends one."""
-    found = []
+    found: list[str] = []
     for block in text.splitlines():
         found.extend(s.strip() for s in _SENTENCE_END_RE.split(block) if s.strip())
     return found

@@ -51,15 +51,16 @@ ALLOWED_TAGS = frozenset(
     }
 )  # fmt: skip
 _CELL_ATTRIBUTES = {"colspan", "rowspan", "align"}
+# Qt draws table borders only when the table asks for them.
+TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "8", "width": "100%"}
 ALLOWED_ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "th": _CELL_ATTRIBUTES,
     "td": _CELL_ATTRIBUTES,
     "ol": {"start"},
+    "table": set(TABLE_ATTRIBUTES),
 }
-# Qt draws table borders only when the table asks for them.
-TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "8", "width": "100%"}
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists", "smarty"]
 
@@ -137,6 +138,9 @@ class _LinkChecker(Treeprocessor):
                 _unwrap(element, parents)
             elif element.tag == "img" and not self._check_image(element):
                 _remove(element, parents)
+            elif element.tag == "table":
+                element.attrib.clear()
+                element.attrib.update(TABLE_ATTRIBUTES)
 
     def _check_link(self, a: ET.Element) -> bool:
         href = (a.get("href") or "").strip()
@@ -244,7 +248,6 @@ _CLEANER = nh3.Cleaner(
     strip_comments=True,
     link_rel=None,
     url_schemes={"kiosk"},
-    set_tag_attribute_values={"table": TABLE_ATTRIBUTES},
 )
 
 

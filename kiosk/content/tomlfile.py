@@ -60,11 +60,7 @@ class TomlFile:
 
     def line(self, table: str, key: str = "", index: int = 0) -> int:
         """Line of `key` in the `index`-th `[table]`; the table's header line if absent."""
-        return (
-            self._lines.get((table, index, key))
-            or self._lines.get((table, index, ""))
-            or 1
-        )
+        return self._lines.get((table, index, key)) or self._lines.get((table, index, "")) or 1
 
     def line_of_value(self, table: str, key: str, value: str, index: int = 0) -> int:
         """Line on which the string `value` is written, searching from `table.key`."""

@@ -1,0 +1,83 @@
+"""The static site: every page, working links, the same safe HTML as the kiosk."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.export import export_html
+from kiosk.content.loader import read_bundle
+from tests.conftest import SAMPLE_CONTENT, MakeBundle
+
+_LOCAL_URL_RE = re.compile(r'(?:href|src)="([^"]+)"')
+
+
+def _export(root: Path, out: Path) -> list[Path]:
+    result = read_bundle(root)
+    assert result.bundle is not None
+    return export_html(result.bundle, result.rendered, out)
+
+
+@pytest.mark.parametrize("source", ["good", "sample"])
+def test_every_link_and_image_in_the_site_resolves(
+    make_bundle: MakeBundle, tmp_path: Path, source: str
+) -> None:
+    root = SAMPLE_CONTENT if source == "sample" else make_bundle()
+    out = tmp_path / "site"
+
+    written = _export(root, out)
+
+    pages = {p.name for p in written}
+    assert "index.html" in pages
+    assert pages - {"index.html"} == {f"{p.stem}.html" for p in (root / "pages").rglob("*.md")}
+    for page in written:
+        html = page.read_text(encoding="utf-8")
+        assert "kiosk:" not in html
+        for url in _LOCAL_URL_RE.findall(html):
+            assert (out / url).is_file(), f"{page.name} links to missing {url}"
+
+
+def test_pages_carry_sources_disclaimer_and_review_date(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    _export(make_bundle(), tmp_path)
+
+    intro = (tmp_path / "intro.html").read_text(encoding="utf-8")
+    assert '<a href="details.html">the details</a>' in intro
+    assert "<li>A study of things. J Things. 2020;1:1-2.</li>" in intro
+    assert "This is general information, not medical advice." in intro
+    assert "Last reviewed 2026-10-01 by Clinic medical staff." in intro
+    assert "(518) 555-0100" in intro
+
+
+def test_the_index_lists_the_tour_and_every_topic(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    _export(make_bundle(), tmp_path)
+
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Guided tour</h2>" in index
+    assert "<h2>Basics</h2>" in index
+    assert index.count('href="intro.html"') == 2
+
+
+def test_front_matter_text_is_escaped(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    root = make_bundle()
+    page = root / "pages" / "details.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("title: Details", 'title: "<script>x</script>"'),
+        encoding="utf-8",
+    )
+
+    _export(root, tmp_path)
+
+    html = (tmp_path / "details.html").read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_crisis_line_shows_only_where_the_page_asks(tmp_path: Path) -> None:
+    _export(SAMPLE_CONTENT, tmp_path)
+
+    assert "call or text 988" in (tmp_path / "pain-and-mood.html").read_text(encoding="utf-8")
+    assert "call or text 988" not in (tmp_path / "fibromyalgia.html").read_text(encoding="utf-8")
