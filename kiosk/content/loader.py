@@ -147,6 +147,9 @@ def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
 
     fields = Fields(split.meta, problems, path, line_of, "front matter")
     fields.unknown(_PAGE_KEYS)
+    public_url = fields.text("public_url", required=False)
+    if public_url and not public_url.startswith("https://"):
+        fields.error("public_url", "'public_url' must be a web address starting with https://")
     reviewed_by = fields.text("reviewed_by", required=False)
     if not reviewed_by:
         problems.warning(path, line_of("reviewed_by"), "front matter has no 'reviewed_by'")
@@ -161,7 +164,7 @@ def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
         body=split.body,
         source=path,
         body_line=split.body_line,
-        public_url=fields.text("public_url", required=False),
+        public_url=public_url,
         show_crisis_line=fields.flag("show_crisis_line"),
     )
     return _PageSource(page, text.splitlines(), split.meta_lines)

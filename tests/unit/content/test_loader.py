@@ -103,6 +103,16 @@ def test_a_page_that_is_not_utf8_is_reported(make_bundle: MakeBundle) -> None:
         load_bundle(root)
 
 
+def test_public_url_must_be_https(make_bundle: MakeBundle) -> None:
+    root = make_bundle()
+    page = root / "pages" / "details.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("topic: basics", "public_url: javascript:x"), encoding="utf-8")
+
+    with pytest.raises(BundleError, match=r"details\.md:4: error: 'public_url' must be"):
+        load_bundle(root)
+
+
 def test_warnings_do_not_stop_a_bundle_from_loading(make_bundle: MakeBundle) -> None:
     root = make_bundle()
     details = root / "pages" / "details.md"

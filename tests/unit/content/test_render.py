@@ -263,3 +263,13 @@ def test_sanitizer_keeps_what_the_renderer_makes() -> None:
     )
 
     assert sanitize(html) == html
+
+
+def test_a_symlink_out_of_media_is_not_followed(renderer: Renderer, tmp_path: Path) -> None:
+    (tmp_path / "media" / "escape.svg").symlink_to(tmp_path / "secret.txt")
+
+    page = renderer.render("![Escape](media/escape.svg)")
+
+    assert "<img" not in page.html
+    assert page.images == ()
+    assert [i.error for i in page.issues] == [True]
