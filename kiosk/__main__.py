@@ -6,9 +6,9 @@ import sys
 
 
 def main() -> int:
-    from kiosk.launcher import main as launch
+    from kiosk.app import main as run
 
-    return launch(sys.argv[1:])
+    return run(sys.argv[1:])
 
 
 if __name__ == "__main__":

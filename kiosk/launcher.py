@@ -1,20 +1,24 @@
-"""Command-line front of the `kiosk` command: arguments and choice of content."""
+"""The `kiosk` command line: its options and the content it shows by default."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
+import re
 from pathlib import Path
 
-from kiosk.content.loader import read_bundle
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
 def sample_content() -> Path:
-    """The sample bundle shipped with the app (next to the package in a checkout)."""
+    """The sample bundle shipped with the app (beside the package in a checkout)."""
     return Path(__file__).resolve().parent.parent / "content"
+
+
+def window_size(text: str) -> tuple[int, int]:
+    match = _SIZE_RE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1080x1920")
+    return int(match[1]), int(match[2])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,27 +26,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--content",
         type=Path,
-        default=None,
         help="a content folder to show (default: the sample content shipped with the app)",
     )
     parser.add_argument("--windowed", action="store_true", help="run in a window, for development")
-    return parser
-
-
-def main(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
-    content = args.content or sample_content()
-    result = read_bundle(content)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.bundle is None:
-        print(f"kiosk: the content at {content} has errors (listed above)", file=sys.stderr)
-        return EXIT_FAILED
-    bundle = result.bundle
-    print(
-        f"kiosk: {bundle.title!r} version {bundle.version}: {len(bundle.pages)} pages, "
-        f"{len(bundle.topics)} topics, a {len(bundle.tour)}-step tour",
-        file=sys.stderr,
+    parser.add_argument(
+        "--size",
+        type=window_size,
+        default=(1080, 1920),
+        metavar="WxH",
+        help="window size with --windowed (default: 1080x1920)",
     )
-    print("kiosk: this build has no touchscreen interface yet", file=sys.stderr)
-    return EXIT_FAILED
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--self-test",
+        action="store_true",
+        help="render every screen and page offscreen; exit 1 on any problem",
+    )
+    modes.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DIR",
+        help="save a PNG of every screen and page, in both orientations, to DIR",
+    )
+    modes.add_argument(
+        "--quit-after-first-frame",
+        action="store_true",
+        help="exit as soon as the first frame is on screen (start-up timing, smoke tests)",
+    )
+    return parser

@@ -180,6 +180,12 @@ class _LinkChecker(Treeprocessor):
         return True
 
 
+def page_id_from_link(url: str) -> str | None:
+    """The page a rendered link (`kiosk:page/<id>`) opens, or None."""
+    match = _KIOSK_HREF_RE.match(url)
+    return match["id"] if match else None
+
+
 def _raw_html_issues(source: str) -> list[Issue]:
     issues = []
     in_fence = False

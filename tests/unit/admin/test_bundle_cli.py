@@ -144,9 +144,12 @@ def test_installed_command_validates_the_sample_content() -> None:
     assert result.stderr.startswith("content: 13 pages, 0 errors, ")
 
 
-def test_python_m_kiosk_reports_bad_content_without_a_traceback(tmp_path: Path) -> None:
-    result = _run(sys.executable, "-m", "kiosk", "--content", str(tmp_path))
+def test_python_m_kiosk_self_test_reports_bad_content_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    result = _run(sys.executable, "-m", "kiosk", "--self-test", "--content", str(tmp_path))
 
     assert result.returncode == 1
-    assert f"{tmp_path}/bundle.toml:1: error: no bundle.toml here" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert f"FAIL  content: {tmp_path}/bundle.toml:1: error: no bundle.toml here" in result.stdout
+    assert "FAIL  kiosk shown: the content has errors" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,161 @@
+"""Composition root: build the kiosk's objects in order and run the chosen mode.
+
+Start-up order:
+1. Parse the command line (kiosk.launcher); offscreen modes pick the offscreen
+   platform before Qt starts.
+2. Start Qt: the Basic Controls style, then the bundled font.
+3. Load the content bundle. If it fails, log every reason and show the calm
+   "being updated" window instead of the kiosk.
+4. Build the session (navigation, display choices) and the bridges over it,
+   and hand them to Main.qml as its required properties.
+5. Run: full screen, a window, the self-test, screenshots, or one frame.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuickControls2 import QQuickStyle
+
+from kiosk import launcher
+from kiosk.bridge.content import ContentBridge
+from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.navigation import NavigationBridge
+from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
+from kiosk.content.loader import LoadResult, read_bundle
+from kiosk.content.problems import Severity
+from kiosk.session.display import DisplayChoices
+from kiosk.session.navigation import Navigator
+
+log = logging.getLogger("kiosk.app")
+
+VIEWS = Path(__file__).resolve().parent / "views"
+FONT_FAMILY = "Atkinson Hyperlegible"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class Kiosk:
+    """Everything one running kiosk holds, built in the documented order."""
+
+    def __init__(self, content: Path) -> None:
+        self.engine = QQmlApplicationEngine()
+        self.result: LoadResult = read_bundle(content)
+        self.ready = False  # True once the kiosk itself, not the fallback, is showing
+        for problem in self.result.problems:
+            level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
+            log.log(level, "%s", problem)
+        bundle = self.result.bundle
+        if bundle is None:
+            log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
+            self._load("Unavailable.qml")
+            return
+        self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
+        self.content = ContentBridge(bundle, self.result.rendered)
+        self.navigation = NavigationBridge(self.navigator)
+        self.display = DisplayBridge(DisplayChoices())
+        icons = resources.files("kiosk.resources").joinpath("icons")
+        self.engine.setInitialProperties(
+            {
+                "content": self.content,
+                "navigation": self.navigation,
+                "display": self.display,
+                "iconDir": QUrl.fromLocalFile(str(icons)),
+            }
+        )
+        self.ready = self._load("Main.qml")
+        if not self.ready:
+            log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
+            self._load("Unavailable.qml")
+
+    def _load(self, view: str) -> bool:
+        before = len(self.engine.rootObjects())
+        self.engine.load(QUrl.fromLocalFile(str(VIEWS / view)))
+        return len(self.engine.rootObjects()) > before
+
+    @property
+    def window(self) -> QQuickWindow:
+        """The window on show: the kiosk, or the 'being updated' fallback."""
+        window = self.engine.rootObjects()[-1]
+        assert isinstance(window, QQuickWindow)
+        return window
+
+    def walker(self) -> Walker:
+        assert self.result.bundle is not None
+        return Walker(self.window, self.result.bundle, self.navigation, self.display)
+
+
+def load_fonts() -> None:
+    fonts = resources.files("kiosk.resources").joinpath("fonts")
+    for font in sorted(fonts.iterdir(), key=lambda f: f.name):
+        if font.name.endswith(".ttf") and QFontDatabase.addApplicationFont(str(font)) < 0:
+            log.warning("could not load the font %s", font.name)
+    QGuiApplication.setFont(QFont(FONT_FAMILY))
+
+
+def main(argv: Sequence[str]) -> int:
+    options = launcher.build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    offscreen = options.self_test or options.screenshots is not None
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    QQuickStyle.setStyle("Basic")
+    app = QGuiApplication(sys.argv[:1])
+    load_fonts()
+    with QtMessages() as messages:
+        kiosk = Kiosk(options.content or launcher.sample_content())
+        if options.self_test:
+            return run_self_test(kiosk, messages)
+        if options.screenshots is not None:
+            return run_screenshots(kiosk, options.screenshots)
+    window = kiosk.window
+    if options.windowed:
+        window.resize(*options.size)
+        window.show()
+    else:
+        window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    if options.quit_after_first_frame:
+        window.frameSwapped.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
+    return app.exec()
+
+
+def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
+    failures = 0
+
+    def report(name: str, ok: bool, detail: str = "") -> None:
+        nonlocal failures
+        failures += not ok
+        print(f"{'ok  ' if ok else 'FAIL'}  {name}" + (f": {detail}" if detail else ""), flush=True)
+
+    for problem in kiosk.result.problems:
+        report("content", problem.severity is not Severity.ERROR, str(problem))
+    problems = messages.take()
+    if kiosk.result.bundle is None:
+        report("kiosk shown", False, "the content has errors; 'being updated' is showing")
+    else:
+        report("QML loads without warnings", kiosk.ready and not problems, "; ".join(problems))
+    if kiosk.ready:
+        self_test(kiosk.walker(), messages, report)
+    print(f"{'self-test passed' if not failures else f'self-test failed: {failures} checks'}")
+    return 1 if failures else 0
+
+
+def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
+    if not kiosk.ready:
+        print("kiosk: the kiosk could not be shown; see the log above", file=sys.stderr)
+        return 1
+    saved = screenshots(kiosk.walker(), out_dir)
+    print(f"kiosk: saved {len(saved)} screenshots in {out_dir}", file=sys.stderr)
+    return 0

@@ -1,0 +1,109 @@
+"""The loaded bundle, as QML reads it: clinic details, topics, rendered pages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QUrl, Slot
+
+from kiosk.bridge.models import PageListModel, TopicListModel
+from kiosk.content.model import Bundle
+from kiosk.content.render import RenderedPage
+
+CONTACT_PAGE = "contact"  # a page with this id is shown on the Contact screen
+
+
+class ContentBridge(QObject):
+    """Read-only: a bundle never changes while it is shown."""
+
+    def __init__(
+        self, bundle: Bundle, rendered: Mapping[str, RenderedPage], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._bundle = bundle
+        self._rendered = rendered
+        self._topics = TopicListModel(bundle, self)
+        self._topic_pages = {
+            topic.id: PageListModel([bundle.pages[p] for p in topic.pages], self)
+            for topic in bundle.topics
+        }
+        self._base_url = QUrl.fromLocalFile(str(bundle.root.resolve()) + "/")
+
+    @Property(str, constant=True)
+    def title(self) -> str:
+        return self._bundle.title
+
+    @Property(str, constant=True)
+    def clinicName(self) -> str:
+        return self._bundle.clinic.name
+
+    @Property(str, constant=True)
+    def clinicAddress(self) -> str:
+        return self._bundle.clinic.address
+
+    @Property(list, constant=True)
+    def clinicPhones(self) -> list[str]:
+        return [phone.number for phone in self._bundle.clinic.phones]
+
+    @Property(str, constant=True)
+    def clinicHours(self) -> str:
+        return self._bundle.clinic.hours
+
+    @Property(str, constant=True)
+    def disclaimer(self) -> str:
+        return self._bundle.notices.disclaimer
+
+    @Property(str, constant=True)
+    def crisisText(self) -> str:
+        return self._bundle.notices.crisis
+
+    @Property(QUrl, constant=True)
+    def baseUrl(self) -> QUrl:
+        """Folder that relative image paths in page HTML (`media/...`) resolve against."""
+        return self._base_url
+
+    @Property(QObject, constant=True)
+    def topics(self) -> TopicListModel:
+        return self._topics
+
+    @Property(list, constant=True)
+    def highlights(self) -> list[str]:
+        """Short lines for the attract screen: each topic's summary."""
+        return [topic.summary for topic in self._bundle.topics]
+
+    @Slot(str, result=QObject)
+    def pagesOf(self, topic_id: str) -> PageListModel | None:
+        return self._topic_pages.get(topic_id)
+
+    @Slot(str, result=str)
+    def topicTitle(self, topic_id: str) -> str:
+        try:
+            return self._bundle.topic(topic_id).title
+        except KeyError:
+            return ""
+
+    @Slot(str, result="QVariantMap")
+    def page(self, page_id: str) -> dict[str, Any]:
+        """Everything a page screen shows; an empty map for an unknown id."""
+        page = self._bundle.pages.get(page_id)
+        if page is None:
+            return {}
+        return {
+            "id": page.id,
+            "title": page.title,
+            "summary": page.summary,
+            "html": self._rendered[page.id].html,
+            "sources": [self._bundle.references[r].citation for r in page.references],
+            "showCrisisLine": page.show_crisis_line,
+            "reviewed": _reviewed_line(page.last_reviewed.strftime("%B %Y"), page.reviewed_by),
+        }
+
+    @Property(str, constant=True)
+    def contactPageId(self) -> str:
+        """The page shown on the Contact screen, or "" when the bundle has none."""
+        return CONTACT_PAGE if CONTACT_PAGE in self._bundle.pages else ""
+
+
+def _reviewed_line(when: str, who: str) -> str:
+    return f"Last reviewed {when}" + (f" by {who}" if who else "") + "."

@@ -1,0 +1,89 @@
+"""The Navigator, as QML drives it: the screen to show and the moves a patient makes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.session.navigation import Location, Navigator
+
+
+class NavigationBridge(QObject):
+    """Signals: `changed` after every move that changes the location."""
+
+    changed = Signal()
+
+    def __init__(self, navigator: Navigator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._nav = navigator
+
+    def _after(self, moved: bool = True) -> bool:
+        if moved:
+            self.changed.emit()
+        return moved
+
+    @Property(str, notify=changed)
+    def screen(self) -> str:
+        return self._nav.current.screen.value
+
+    @Property(str, notify=changed)
+    def target(self) -> str:
+        return self._nav.current.target
+
+    @Property(int, notify=changed)
+    def step(self) -> int:
+        return self._nav.current.step
+
+    @Property(int, constant=True)
+    def tourLength(self) -> int:
+        return len(self._nav.tour)
+
+    @Property(bool, notify=changed)
+    def canGoBack(self) -> bool:
+        return self._nav.can_go_back
+
+    def go_to(self, location: Location) -> bool:
+        """For the self-test and screenshots: show `location` at once."""
+        return self._after(self._nav.go_to(location))
+
+    @Slot()
+    def home(self) -> None:
+        self._nav.home()
+        self._after()
+
+    @Slot()
+    def back(self) -> None:
+        self._nav.back()
+        self._after()
+
+    @Slot()
+    def reset(self) -> None:
+        self._nav.reset()
+        self._after()
+
+    @Slot(str, result=bool)
+    def openTopic(self, topic_id: str) -> bool:
+        return self._after(self._nav.open_topic(topic_id))
+
+    @Slot(str, result=bool)
+    def openPage(self, page_id: str) -> bool:
+        return self._after(self._nav.open_page(page_id))
+
+    @Slot(str, result=bool)
+    def openLink(self, url: str) -> bool:
+        return self._after(self._nav.open_link(url))
+
+    @Slot(result=bool)
+    def openContact(self) -> bool:
+        return self._after(self._nav.open_contact())
+
+    @Slot(result=bool)
+    def startTour(self) -> bool:
+        return self._after(self._nav.start_tour())
+
+    @Slot(result=bool)
+    def nextStep(self) -> bool:
+        return self._after(self._nav.next_step())
+
+    @Slot(result=bool)
+    def previousStep(self) -> bool:
+        return self._after(self._nav.previous_step())

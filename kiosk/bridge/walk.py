@@ -1,0 +1,145 @@
+"""Walk a kiosk window through every screen: the self-test and the screenshots."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.navigation import NavigationBridge
+from kiosk.content.model import Bundle
+from kiosk.session.navigation import Location, Screen, every_location
+
+log = logging.getLogger("kiosk.app")
+
+ORIENTATIONS = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+
+
+@dataclass
+class QtMessages:
+    """Qt's warnings while it is installed, so a QML mistake fails the self-test."""
+
+    warnings: list[str] = field(default_factory=list)
+
+    def __enter__(self) -> QtMessages:
+        self._previous = qInstallMessageHandler(self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        qInstallMessageHandler(self._previous)
+
+    def _handle(self, kind: QtMsgType, context: object, message: str) -> None:
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            self.warnings.append(message)
+        log.debug("qt: %s", message)
+
+    def take(self) -> list[str]:
+        taken, self.warnings = self.warnings, []
+        return taken
+
+
+def location_name(location: Location) -> str:
+    parts = [location.screen.value]
+    if location.screen is Screen.TOUR:
+        parts.append(f"step{location.step + 1}")
+    if location.target:
+        parts.append(location.target)
+    return "-".join(parts)
+
+
+class Walker:
+    """Moves one window through every location and renders each one."""
+
+    def __init__(
+        self,
+        window: QQuickWindow,
+        bundle: Bundle,
+        navigation: NavigationBridge,
+        display: DisplayBridge,
+    ) -> None:
+        self.window = window
+        self.navigation = navigation
+        self.display = display
+        self.locations = every_location(
+            bundle.tour, list(bundle.pages), [t.id for t in bundle.topics]
+        )
+
+    def resize(self, orientation: str) -> None:
+        width, height = ORIENTATIONS[orientation]
+        self.window.resize(width, height)
+        self.window.show()  # Qt lays items out only in a window that is shown
+        settle()
+
+    def visit(self) -> Iterator[tuple[Location, QImage]]:
+        for location in self.locations:
+            if not self.navigation.go_to(location):
+                raise LookupError(f"cannot reach {location_name(location)}")
+            settle()
+            yield location, self.window.grabWindow()
+
+    def screen_item(self) -> QQuickItem | None:
+        loader = self.window.findChild(QObject, "screen")
+        item = loader.property("item") if loader is not None else None
+        return item if isinstance(item, QQuickItem) else None
+
+
+def settle(rounds: int = 3) -> None:
+    """Let bindings, layouts and image loads finish before a frame is taken."""
+    for _ in range(rounds):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def blank(image: QImage) -> bool:
+    """True when a frame is empty or a single colour: nothing was drawn."""
+    if image.isNull():
+        return True
+    small = image.scaled(32, 32)
+    first = small.pixel(0, 0)
+    return all(small.pixel(x, y) == first for x in range(32) for y in range(32))
+
+
+Check = Callable[[str, bool, str], None]
+
+
+def self_test(walker: Walker, messages: QtMessages, report: Check) -> None:
+    """Render every screen in both orientations; report each as a check."""
+    report("content loaded", True, f"{len(walker.locations)} screens to visit")
+    for orientation in ORIENTATIONS:
+        walker.resize(orientation)
+        for location, frame in walker.visit():
+            name = f"{orientation} {location_name(location)}"
+            problems = messages.take()
+            if walker.screen_item() is None:
+                problems.append("the screen did not load")
+            if blank(frame):
+                problems.append("nothing was drawn")
+            report(name, not problems, "; ".join(problems))
+
+
+def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
+    """A PNG of every screen in both orientations, plus large text and high contrast."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for orientation in ORIENTATIONS:
+        walker.resize(orientation)
+        for number, (location, frame) in enumerate(walker.visit(), start=1):
+            path = out_dir / f"{orientation}-{number:02d}-{location_name(location)}.png"
+            frame.save(str(path))
+            saved.append(path)
+        walker.display.setTextStep(walker.display.property("textSteps") - 1)
+        walker.display.setHighContrast(True)
+        first_page = next(loc for loc in walker.locations if loc.screen is Screen.PAGE)
+        for location in (Location(Screen.HOME), first_page, walker.locations[-1]):
+            walker.navigation.go_to(location)
+            settle()
+            path = out_dir / f"{orientation}-zz-{location_name(location)}-large-contrast.png"
+            walker.window.grabWindow().save(str(path))
+            saved.append(path)
+        walker.display.reset()
+    return saved

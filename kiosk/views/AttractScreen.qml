@@ -1,0 +1,101 @@
+import QtQuick
+
+// Shown between patients: the clinic's name, a calm invitation, and a slow
+// change of topic highlights that a patient can pause (WCAG 2.2.2). Every
+// change fades in under a second, then nothing moves until the next one.
+Rectangle {
+    id: screen
+
+    required property var content
+    required property var navigation
+
+    property int highlight: 0
+    property bool paused: false
+
+    color: Theme.highContrast ? Theme.background : Theme.accent
+    readonly property color inkColor: Theme.highContrast ? Theme.ink : Theme.accentInk
+
+    TapHandler {
+        onTapped: screen.navigation.home()
+    }
+
+    Column {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 1400)
+        spacing: Theme.margin
+
+        Text {
+            objectName: "attractClinic"
+            width: parent.width
+            text: screen.content.clinicName
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: 72
+            font.bold: true
+            color: screen.inkColor
+        }
+        Text {
+            width: parent.width
+            text: "Learn about chronic pain and your treatment options"
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: 52
+            color: screen.inkColor
+        }
+        Text {
+            id: highlightText
+            objectName: "attractHighlight"
+            width: parent.width
+            height: 3 * 44 * 1.3
+            text: screen.content.highlights[screen.highlight] || ""
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: 40
+            font.italic: true
+            color: screen.inkColor
+            Behavior on text {
+                SequentialAnimation {
+                    NumberAnimation { target: highlightText; property: "opacity"; to: 0; duration: 350 }
+                    PropertyAction {}
+                    NumberAnimation { target: highlightText; property: "opacity"; to: 1; duration: 450 }
+                }
+            }
+        }
+        Rectangle {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: startLabel.implicitWidth + 2 * Theme.margin
+            height: Theme.touchTarget * 1.3
+            radius: height / 2
+            color: Theme.highContrast ? Theme.accent : Theme.surface
+            Text {
+                id: startLabel
+                anchors.centerIn: parent
+                text: "Tap anywhere to start"
+                font.family: Theme.fontFamily
+                font.pixelSize: 40
+                font.bold: true
+                color: Theme.highContrast ? Theme.accentInk : Theme.accent
+            }
+        }
+    }
+
+    Timer {
+        interval: 8000
+        repeat: true
+        running: !screen.paused && screen.content.highlights.length > 1
+        onTriggered: screen.highlight = (screen.highlight + 1) % screen.content.highlights.length
+    }
+
+    KioskButton {
+        objectName: "pauseHighlights"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        text: screen.paused ? "Play" : "Pause"
+        iconName: screen.paused ? "play" : "pause"
+        Accessible.name: screen.paused ? "Play the highlights" : "Pause the highlights"
+        onClicked: screen.paused = !screen.paused
+    }
+}

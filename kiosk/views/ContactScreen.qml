@@ -1,0 +1,15 @@
+import QtQuick
+
+// The Contact us screen.
+Item {
+    id: screen
+
+    required property var content
+    required property var navigation
+
+    ContactView {
+        anchors.fill: parent
+        content: screen.content
+        navigation: screen.navigation
+    }
+}

@@ -1,0 +1,94 @@
+import QtQuick
+import QtQuick.Layouts
+
+// The guided tour, a tile per topic and Contact us, all without scrolling.
+// Tall screens stack them; wide screens put the tour beside the tiles.
+Item {
+    id: screen
+
+    required property var content
+    required property var navigation
+
+    readonly property bool wide: width > height
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        columns: screen.wide ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: screen.wide ? parent.width * 0.36 : parent.width
+            Layout.fillHeight: screen.wide
+            spacing: Theme.spacing
+
+            ScreenTitle {
+                Layout.fillWidth: true
+                text: screen.content.title
+            }
+            Text {
+                Layout.fillWidth: true
+                text: "Read at your own pace. Nothing you do here is saved."
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                color: Theme.muted
+            }
+            KioskButton {
+                objectName: "startTour"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget * 1.4
+                Layout.topMargin: Theme.spacing
+                primary: true
+                visible: screen.navigation.tourLength > 0
+                text: "Start the guided tour"
+                iconName: "next"
+                onClicked: screen.navigation.startTour()
+            }
+            Item { Layout.fillHeight: true; visible: screen.wide }
+            KioskButton {
+                objectName: "homeContact"
+                Layout.fillWidth: true
+                visible: screen.wide
+                text: "Contact us"
+                iconName: "phone"
+                onClicked: screen.navigation.openContact()
+            }
+        }
+
+        GridLayout {
+            id: tiles
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: screen.wide ? 2 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+
+            Repeater {
+                model: screen.content.topics
+                TopicTile {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 1000  // equal shares of the row
+                    Layout.preferredHeight: 1000
+                    Layout.minimumHeight: Theme.touchTarget
+                    Layout.columnSpan: screen.wide && index === screen.content.topics.rowCount() - 1
+                                       && index % 2 === 0 ? 2 : 1
+                    required property int index
+                    onClicked: screen.navigation.openTopic(topicId)
+                }
+            }
+        }
+
+        KioskButton {
+            objectName: "homeContactTall"
+            Layout.fillWidth: true
+            visible: !screen.wide
+            text: "Contact us"
+            iconName: "phone"
+            onClicked: screen.navigation.openContact()
+        }
+    }
+}

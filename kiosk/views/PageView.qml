@@ -1,0 +1,139 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// One page, sized for reading. On a wide screen the notices and sources sit in
+// a column beside the text; on a tall one they follow it.
+Flickable {
+    id: view
+
+    required property var content
+    required property var navigation
+    required property string pageId
+
+    readonly property var page: content.page(pageId)
+    readonly property bool wide: width >= 1500
+    readonly property int sideWidth: 560
+
+    objectName: "pageView"
+    clip: true
+    contentWidth: width
+    contentHeight: grid.implicitHeight + 2 * Theme.margin
+    flickableDirection: Flickable.VerticalFlick
+    boundsBehavior: Flickable.StopAtBounds
+    onPageIdChanged: contentY = 0
+
+    ScrollBar.vertical: ScrollBar {
+        width: 14
+        policy: view.contentHeight > view.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+        interactive: false
+    }
+
+    GridLayout {
+        id: grid
+        columns: view.wide ? 2 : 1
+        columnSpacing: Theme.margin * 1.5
+        rowSpacing: Theme.margin
+        width: Math.min(view.width - 2 * Theme.margin,
+                        Theme.readingWidth + (view.wide ? view.sideWidth + columnSpacing : 0))
+        x: (view.width - width) / 2
+        y: Theme.margin
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.readingWidth
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "pageTitle"
+                Layout.fillWidth: true
+                text: view.page.title || ""
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.titleFont
+                font.bold: true
+                color: Theme.ink
+                Accessible.role: Accessible.Heading
+            }
+            Text {
+                Layout.fillWidth: true
+                text: view.page.summary || ""
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Math.round(Theme.bodyFont * 1.1)
+                color: Theme.muted
+            }
+            Text {
+                id: body
+                objectName: "pageBody"
+                Layout.fillWidth: true
+                textFormat: Text.RichText
+                text: view.page.html || ""
+                baseUrl: view.content.baseUrl
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                color: Theme.ink
+                linkColor: Theme.link
+                onLinkActivated: (link) => view.navigation.openLink(link)
+            }
+        }
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignTop
+            Layout.fillWidth: !view.wide
+            Layout.preferredWidth: view.wide ? view.sideWidth : -1
+            Layout.topMargin: view.wide ? Theme.titleFont * 1.5 : 0
+            spacing: Theme.spacing
+
+            NoticeBox {
+                objectName: "crisisLine"
+                Layout.fillWidth: true
+                visible: view.page.showCrisisLine === true
+                text: view.content.crisisText
+            }
+            Text {
+                objectName: "disclaimer"
+                Layout.fillWidth: true
+                text: view.content.disclaimer
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                font.bold: true
+                color: Theme.ink
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: (view.page.sources || []).length > 0
+                text: "Sources"
+                font.family: Theme.fontFamily
+                font.pixelSize: Math.round(Theme.headingFont * 0.8)
+                font.bold: true
+                color: Theme.ink
+                Accessible.role: Accessible.Heading
+            }
+            Repeater {
+                model: view.page.sources || []
+                Text {
+                    required property string modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    text: (index + 1) + ". " + modelData
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.smallFont
+                    color: Theme.muted
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                text: view.page.reviewed || ""
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallFont
+                color: Theme.muted
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.Layouts
+
+// Home, Back, Contact us, text size and contrast: the same on every screen.
+Rectangle {
+    id: bar
+
+    required property var navigation
+    required property var display
+    readonly property bool compact: width < 1400
+
+    implicitHeight: Theme.touchTarget + 2 * 16
+    color: Theme.surface
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: 3
+        color: Theme.border
+    }
+
+    RowLayout {
+        anchors { fill: parent; leftMargin: Theme.margin / 2; rightMargin: Theme.margin / 2 }
+        spacing: 16
+
+        KioskButton {
+            objectName: "homeButton"
+            text: "Home"
+            iconName: "home"
+            onClicked: bar.navigation.home()
+        }
+        KioskButton {
+            objectName: "backButton"
+            text: "Back"
+            iconName: "back"
+            enabled: bar.navigation.canGoBack
+            opacity: enabled ? 1 : 0.35
+            onClicked: bar.navigation.back()
+        }
+        Item { Layout.fillWidth: true }
+        KioskButton {
+            objectName: "contactButton"
+            text: "Contact us"
+            iconName: "phone"
+            // Home and the Contact screen have their own; nowhere else needs two.
+            visible: bar.navigation.screen !== "contact" && bar.navigation.screen !== "home"
+            onClicked: bar.navigation.openContact()
+        }
+        Row {
+            spacing: 8
+            Accessible.role: Accessible.Grouping
+            Accessible.name: "Text size"
+            Repeater {
+                model: bar.display.textSteps
+                KioskButton {
+                    id: sizeButton
+                    required property int index
+                    objectName: "textSize" + index
+                    text: "A"
+                    implicitWidth: Theme.touchTarget
+                    checkable: true
+                    checked: bar.display.textStep === index
+                    Accessible.name: ["Normal text", "Large text", "Largest text"][index]
+                    contentItem: Text {
+                        text: "A"
+                        font.family: Theme.fontFamily
+                        font.pixelSize: [26, 34, 42][sizeButton.index]
+                        font.bold: true
+                        color: sizeButton.inkColor
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    onClicked: bar.display.setTextStep(index)
+                }
+            }
+        }
+        KioskButton {
+            objectName: "contrastButton"
+            text: bar.compact ? "" : "Contrast"
+            iconName: "contrast"
+            checkable: true
+            checked: bar.display.highContrast
+            Accessible.name: "High contrast"
+            onClicked: bar.display.setHighContrast(checked)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// The pages of one topic, as large list items.
+Item {
+    id: screen
+
+    required property var content
+    required property var navigation
+    required property string topicId
+
+    ListView {
+        id: list
+        objectName: "topicPages"
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        model: screen.content.pagesOf(screen.topicId)
+        spacing: Theme.spacing
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        header: ScreenTitle {
+            width: list.width
+            text: screen.content.topicTitle(screen.topicId)
+            bottomPadding: Theme.spacing * 1.5
+        }
+
+        delegate: ItemDelegate {
+            id: item
+            required property string pageId
+            required property string title
+            required property string summary
+
+            objectName: "pageItem_" + pageId
+            width: Math.min(list.width, 1400)
+            focusPolicy: Qt.NoFocus
+            padding: Theme.spacing * 1.25
+            Accessible.name: title
+            onClicked: screen.navigation.openPage(pageId)
+
+            contentItem: Row {
+                spacing: Theme.spacing
+                Column {
+                    width: item.availableWidth - chevron.width - Theme.spacing
+                    spacing: 8
+                    anchors.verticalCenter: parent.verticalCenter
+                    Text {
+                        width: parent.width
+                        text: item.title
+                        wrapMode: Text.WordWrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Math.round(Theme.headingFont * 0.85)
+                        font.bold: true
+                        color: Theme.ink
+                    }
+                    Text {
+                        width: parent.width
+                        text: item.summary
+                        wrapMode: Text.WordWrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFont
+                        color: Theme.muted
+                    }
+                }
+                Image {
+                    id: chevron
+                    source: Theme.icon("next", false)
+                    sourceSize: Qt.size(48, 48)
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+            }
+            background: Rectangle {
+                radius: Theme.radius
+                color: item.down ? Theme.pressed : Theme.surface
+                border.width: 3
+                border.color: Theme.border
+            }
+        }
+    }
+}

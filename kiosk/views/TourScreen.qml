@@ -1,0 +1,124 @@
+import QtQuick
+import QtQuick.Layouts
+
+// The guided tour: one page a step, big Back and Next, swipe to move.
+// The contact page, when it is a step, shows the clinic's details.
+Item {
+    id: screen
+
+    required property var content
+    required property var navigation
+    required property string pageId
+    required property int step
+
+    readonly property int steps: navigation.tourLength
+    readonly property bool last: step + 1 >= steps
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: progress.implicitHeight + Theme.spacing * 1.5
+            color: Theme.background
+            RowLayout {
+                id: progress
+                anchors.centerIn: parent
+                spacing: Theme.spacing
+                Text {
+                    objectName: "tourStep"
+                    text: "Step " + (screen.step + 1) + " of " + screen.steps
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.bodyFont
+                    font.bold: true
+                    color: Theme.ink
+                }
+                Row {
+                    spacing: 10
+                    Accessible.ignored: true
+                    Repeater {
+                        model: screen.steps
+                        Rectangle {
+                            required property int index
+                            width: 18; height: 18; radius: 9
+                            color: index <= screen.step ? Theme.accent : "transparent"
+                            border.width: 3
+                            border.color: index <= screen.step ? Theme.accent : Theme.border
+                        }
+                    }
+                }
+            }
+        }
+
+        Loader {
+            id: stepView
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: screen.pageId === screen.content.contactPageId ? contactStep : pageStep
+
+            DragHandler {
+                id: swipe
+                target: null
+                xAxis.enabled: true
+                yAxis.enabled: false
+                onActiveChanged: {
+                    if (active)
+                        return
+                    if (swipe.activeTranslation.x < -120)
+                        screen.navigation.nextStep()
+                    else if (swipe.activeTranslation.x > 120)
+                        screen.navigation.previousStep()
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: Theme.touchTarget * 1.3 + 2 * Theme.spacing
+            color: Theme.surface
+            Rectangle { width: parent.width; height: 3; color: Theme.border }
+
+            RowLayout {
+                anchors { fill: parent; margins: Theme.spacing; leftMargin: Theme.margin; rightMargin: Theme.margin }
+                spacing: Theme.margin
+                KioskButton {
+                    objectName: "tourBack"
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 320
+                    text: "Back"
+                    iconName: "back"
+                    enabled: screen.step > 0
+                    opacity: enabled ? 1 : 0.35
+                    onClicked: screen.navigation.previousStep()
+                }
+                Item { Layout.fillWidth: true }
+                KioskButton {
+                    objectName: "tourNext"
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 320
+                    primary: true
+                    text: screen.last ? "Finish" : "Next"
+                    iconName: screen.last ? "home" : "next"
+                    onClicked: screen.last ? screen.navigation.home() : screen.navigation.nextStep()
+                }
+            }
+        }
+    }
+
+    Component {
+        id: pageStep
+        PageView {
+            content: screen.content
+            navigation: screen.navigation
+            pageId: screen.pageId
+        }
+    }
+    Component {
+        id: contactStep
+        ContactView {
+            content: screen.content
+            navigation: screen.navigation
+        }
+    }
+}

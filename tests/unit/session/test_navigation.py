@@ -1,0 +1,130 @@
+"""Back, Home and the tour do what a person expects."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.session.navigation import Location, Navigator, Screen, every_location
+
+TOUR = ("a", "b", "c")
+
+
+@pytest.fixture
+def nav() -> Navigator:
+    return Navigator(TOUR, pages={"a", "b", "c", "d"}, topics={"t"})
+
+
+def test_starts_on_the_attract_screen_and_any_move_lands_above_home(nav: Navigator) -> None:
+    assert nav.current == Location(Screen.ATTRACT)
+
+    nav.open_topic("t")
+    nav.back()
+
+    assert nav.current == Location(Screen.HOME)
+    assert not nav.can_go_back
+
+
+def test_back_retraces_the_way(nav: Navigator) -> None:
+    nav.home()
+    nav.open_topic("t")
+    nav.open_page("d")
+    nav.open_link("kiosk:page/a")
+
+    visited = []
+    while nav.can_go_back:
+        nav.back()
+        visited.append(nav.current)
+
+    assert visited == [
+        Location(Screen.PAGE, "d"),
+        Location(Screen.TOPIC, "t"),
+        Location(Screen.HOME),
+    ]
+
+
+def test_home_forgets_the_way_there(nav: Navigator) -> None:
+    nav.home()
+    nav.open_topic("t")
+    nav.open_page("d")
+
+    nav.home()
+
+    assert nav.current == Location(Screen.HOME)
+    assert not nav.can_go_back
+
+
+def test_tour_steps_forward_and_back(nav: Navigator) -> None:
+    nav.home()
+    nav.start_tour()
+    assert nav.next_step()
+    assert nav.next_step()
+    assert not nav.next_step()
+    assert nav.current == Location(Screen.TOUR, "c", 2)
+
+    assert nav.previous_step()
+    assert nav.current == Location(Screen.TOUR, "b", 1)
+    nav.back()
+    assert nav.current == Location(Screen.TOUR, "a", 0)
+    assert not nav.previous_step()
+
+
+def test_tour_back_button_steps_back_after_a_detour(nav: Navigator) -> None:
+    nav.home()
+    nav.start_tour()
+    nav.next_step()
+    nav.open_link("kiosk:page/d")
+    nav.back()
+
+    assert nav.previous_step()
+    assert nav.current == Location(Screen.TOUR, "a", 0)
+    nav.back()
+    assert nav.current == Location(Screen.HOME)
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["https://example.org/", "kiosk:page/missing", "file:///etc/passwd", "kiosk:page/../x", ""],
+)
+def test_links_outside_the_bundle_go_nowhere(nav: Navigator, link: str) -> None:
+    nav.home()
+
+    assert not nav.open_link(link)
+    assert nav.current == Location(Screen.HOME)
+
+
+def test_unknown_topics_and_pages_are_refused(nav: Navigator) -> None:
+    nav.home()
+
+    assert not nav.open_topic("nope")
+    assert not nav.open_page("nope")
+    assert nav.current == Location(Screen.HOME)
+
+
+def test_reset_leaves_no_history(nav: Navigator) -> None:
+    nav.start_tour()
+    nav.next_step()
+
+    nav.reset()
+
+    assert nav.current == Location(Screen.ATTRACT)
+    assert not nav.can_go_back
+
+
+def test_an_empty_tour_cannot_start() -> None:
+    nav = Navigator((), pages={"a"}, topics=set())
+    nav.home()
+
+    assert not nav.start_tour()
+    assert nav.current == Location(Screen.HOME)
+
+
+def test_every_location_can_be_reached(nav: Navigator) -> None:
+    locations = every_location(TOUR, pages=["a", "d"], topics=["t"])
+
+    for location in locations:
+        assert nav.go_to(location)
+        assert nav.current == location
+
+    assert [loc.screen for loc in locations].count(Screen.TOUR) == len(TOUR)
+    assert locations[0] == Location(Screen.ATTRACT)
+    assert locations[-1] == Location(Screen.CONTACT)
