@@ -47,22 +47,29 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 class Kiosk:
     """Everything one running kiosk holds, built in the documented order."""
 
-    def __init__(self, content: Path) -> None:
-        self.engine = QQmlApplicationEngine()
-        self.result: LoadResult = read_bundle(content)
-        self.ready = False  # True once the kiosk itself, not the fallback, is showing
-        for problem in self.result.problems:
+    @classmethod
+    def from_path(cls, content: Path) -> Kiosk:
+        result = read_bundle(content)
+        for problem in result.problems:
             level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
             log.log(level, "%s", problem)
-        bundle = self.result.bundle
-        if bundle is None:
+        if result.bundle is None:
             log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
+        return cls(result)
+
+    def __init__(self, result: LoadResult) -> None:
+        self.engine = QQmlApplicationEngine()
+        self.result = result
+        self.ready = False  # True once the kiosk itself, not the fallback, is showing
+        bundle = result.bundle
+        if bundle is None:
             self._load("Unavailable.qml")
             return
         self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
-        self.content = ContentBridge(bundle, self.result.rendered)
-        self.navigation = NavigationBridge(self.navigator)
-        self.display = DisplayBridge(DisplayChoices())
+        # Children of the engine, so QML is torn down before the objects it reads.
+        self.content = ContentBridge(bundle, result.rendered, self.engine)
+        self.navigation = NavigationBridge(self.navigator, self.engine)
+        self.display = DisplayBridge(DisplayChoices(), self.engine)
         icons = resources.files("kiosk.resources").joinpath("icons")
         self.engine.setInitialProperties(
             {
@@ -113,7 +120,7 @@ def main(argv: Sequence[str]) -> int:
     app = QGuiApplication(sys.argv[:1])
     load_fonts()
     with QtMessages() as messages:
-        kiosk = Kiosk(options.content or launcher.sample_content())
+        kiosk = Kiosk.from_path(options.content or launcher.sample_content())
         if options.self_test:
             return run_self_test(kiosk, messages)
         if options.screenshots is not None:

@@ -16,6 +16,7 @@ The pipeline, for every page:
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
@@ -100,10 +101,10 @@ class Renderer:
         checker = _LinkChecker(md, self)
         # After every built-in tree pass (attr_list may add attributes; 0 is unescape).
         md.treeprocessors.register(checker, "kiosk_links", -10)
-        html = sanitize(md.convert(source))
+        safe_html = sanitize(md.convert(source))
         return RenderedPage(
-            html=html,
-            text=html_to_text(html),
+            html=safe_html,
+            text=html_to_text(safe_html),
             page_links=tuple(checker.page_links),
             images=tuple(checker.images),
             issues=(*_raw_html_issues(source), *checker.issues),
@@ -143,7 +144,10 @@ class _LinkChecker(Treeprocessor):
                 element.attrib.update(TABLE_ATTRIBUTES)
 
     def _check_link(self, a: ET.Element) -> bool:
-        href = (a.get("href") or "").strip()
+        # Autolinked e-mail addresses arrive entity-encoded, with Markdown's
+        # placeholder for "&"; decode them so staff read the address they wrote.
+        raw = (a.get("href") or "").replace(markdown.util.AMP_SUBSTITUTE, "&")
+        href = html.unescape(raw).strip()
         page_id = self.renderer.resolve_href(href)
         if page_id is None and _WEB_LINK_RE.match(href):
             message = f"link to {href!r} was removed: the kiosk is offline; write it as text"

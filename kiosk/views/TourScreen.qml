@@ -57,18 +57,32 @@ Item {
             Layout.fillHeight: true
             sourceComponent: screen.pageId === screen.content.contactPageId ? contactStep : pageStep
 
-            DragHandler {
-                id: swipe
-                target: null
-                xAxis.enabled: true
-                yAxis.enabled: false
-                onActiveChanged: {
-                    if (active)
-                        return
-                    if (swipe.activeTranslation.x < -120)
-                        screen.navigation.nextStep()
-                    else if (swipe.activeTranslation.x > 120)
-                        screen.navigation.previousStep()
+
+            // Above the page, so it sees a finger before the page's Flickable
+            // does; it takes over only once the finger moves sideways.
+            Item {
+                anchors.fill: parent
+                z: 1
+                DragHandler {
+                    id: swipe
+                    // The sideways distance of the drag under way; the handler
+                    // resets its own translation when the finger lifts.
+                    property real distance: 0
+                    target: null
+                    xAxis.enabled: true
+                    yAxis.enabled: false
+                    grabPermissions: PointerHandler.CanTakeOverFromItems
+                    onActiveTranslationChanged: if (active) distance = activeTranslation.x
+                    onActiveChanged: {
+                        if (active) {
+                            distance = 0
+                            return
+                        }
+                        if (distance < -120)
+                            screen.navigation.nextStep()
+                        else if (distance > 120)
+                            screen.navigation.previousStep()
+                    }
                 }
             }
         }

@@ -86,6 +86,20 @@ def test_all_problems_are_reported_at_once(make_bundle: MakeBundle) -> None:
     assert len([p for p in result.problems if "is missing" in p.message]) == 3
 
 
+def test_several_problems_on_one_line_are_all_reported(make_bundle: MakeBundle) -> None:
+    root = make_bundle()
+    page = root / "pages" / "details.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n![](media/x.svg) ![a](http://x/y.png) [b](c.md)\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(BundleError) as caught:
+        load_bundle(root)
+
+    assert [p.line for p in caught.value.problems] == [11, 11, 11]
+
+
 def test_a_folder_that_is_not_a_bundle_gets_one_clear_message(tmp_path: Path) -> None:
     with pytest.raises(BundleError) as caught:
         load_bundle(tmp_path / "nowhere")

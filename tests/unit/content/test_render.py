@@ -273,3 +273,11 @@ def test_a_symlink_out_of_media_is_not_followed(renderer: Renderer, tmp_path: Pa
     assert "<img" not in page.html
     assert page.images == ()
     assert [i.error for i in page.issues] == [True]
+
+
+def test_removed_email_links_are_named_readably(renderer: Renderer) -> None:
+    page = renderer.render("Write to <someone@example.org>.")
+
+    assert [i.message for i in page.issues] == [
+        "link to 'mailto:someone@example.org' was removed: the kiosk is offline; write it as text"
+    ]

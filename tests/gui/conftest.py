@@ -1,0 +1,90 @@
+"""A real kiosk window, offscreen, and helpers to tap it like a patient."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuickControls2 import QQuickStyle
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk, load_fonts
+from kiosk.bridge.walk import settle
+from kiosk.content.loader import LoadResult
+from tests.conftest import SAMPLE_CONTENT
+
+PORTRAIT = (1080, 1920)
+LEFT, NO_MODIFIER = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_setup(qapp: object) -> None:
+    QQuickStyle.setStyle("Basic")
+    load_fonts()
+
+
+def open_kiosk(qtbot: QtBot, content: Path | LoadResult, size: tuple[int, int] = PORTRAIT) -> Kiosk:
+    kiosk = Kiosk(content) if isinstance(content, LoadResult) else Kiosk.from_path(content)
+    window = kiosk.window
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return kiosk
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot) -> Iterator[Kiosk]:
+    kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
+    yield kiosk
+    kiosk.window.close()
+    kiosk.engine.deleteLater()
+    settle()
+
+
+def items(window: QQuickWindow) -> Iterator[QQuickItem]:
+    """Every item in the window, depth first."""
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(reversed(item.childItems()))
+
+
+def find(window: QQuickWindow, name: str) -> QQuickItem:
+    settle()
+    found = [i for i in items(window) if i.objectName() == name and i.isVisible()]
+    assert found, f"no visible item named {name!r}"
+    return found[0]
+
+
+def centre(item: QQuickItem) -> QPoint:
+    return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+
+
+def tap(window: QQuickWindow, item_or_name: QQuickItem | str) -> None:
+    item = find(window, item_or_name) if isinstance(item_or_name, str) else item_or_name
+    QTest.mouseClick(window, LEFT, NO_MODIFIER, centre(item))
+    settle()
+
+
+def swipe(window: QQuickWindow, start: QPoint, dx: int) -> None:
+    """A finger drag across the screen, in small steps as a real one would."""
+    QTest.mousePress(window, LEFT, NO_MODIFIER, start)
+    for step in range(1, 11):
+        QTest.mouseMove(window, start + QPoint(dx * step // 10, 0), 10)
+    QTest.mouseRelease(window, LEFT, NO_MODIFIER, start + QPoint(dx, 0))
+    settle()
+
+
+def accessible_name(item: QQuickItem) -> str:
+    interface = QAccessible.queryAccessibleInterface(item)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+def text_of(window: QQuickWindow, name: str) -> str:
+    return str(find(window, name).property("text"))

@@ -1,0 +1,129 @@
+"""A patient's way through the kiosk: tap, read, follow the tour, go back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QPointF
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk
+from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, open_kiosk, swipe, tap, text_of
+
+
+def test_a_tap_on_the_attract_screen_opens_home(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    assert text_of(window, "attractClinic") == "Libertas Mind"
+
+    tap(window, "attractClinic")
+
+    assert kiosk.navigation.screen == "home"
+    assert find(window, "startTour").isVisible()
+
+
+def test_a_topic_tile_then_a_page(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+
+    tap(window, "topicTile_conditions")
+    assert kiosk.navigation.screen == "topic"
+    tap(window, "pageItem_crps")
+
+    assert text_of(window, "pageTitle") == "Complex regional pain syndrome (CRPS)"
+    assert "NMDA receptors" in text_of(window, "pageBody")
+    tap(window, "backButton")
+    assert kiosk.navigation.screen == "topic"
+    tap(window, "homeButton")
+    assert kiosk.navigation.screen == "home"
+
+
+def test_the_tour_steps_with_buttons_and_swipes(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+
+    tap(window, "startTour")
+    assert text_of(window, "tourStep") == "Step 1 of 6"
+    assert text_of(window, "pageTitle") == "Chronic pain changes the nervous system"
+
+    tap(window, "tourNext")
+    assert text_of(window, "tourStep") == "Step 2 of 6"
+    view = find(window, "pageView")
+    middle = centre(view)
+
+    swipe(window, middle, -400)
+    assert text_of(window, "tourStep") == "Step 3 of 6"
+    swipe(window, middle, 400)
+    assert text_of(window, "tourStep") == "Step 2 of 6"
+    tap(window, "tourBack")
+    assert text_of(window, "tourStep") == "Step 1 of 6"
+
+
+def test_the_last_tour_step_shows_how_to_reach_the_clinic(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.startTour()
+    for _ in range(5):
+        tap(window, "tourNext")
+
+    assert text_of(window, "tourStep") == "Step 6 of 6"
+    assert text_of(window, "clinicAddress").startswith("963 Route 146")
+    assert find(window, "tourNext").property("text") == "Finish"
+    tap(window, "tourNext")
+    assert kiosk.navigation.screen == "home"
+
+
+def test_a_link_inside_a_page_opens_that_page(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("central-sensitization")
+    body = find(window, "pageBody")
+
+    spot = _first_link(body)
+    assert spot is not None
+    point, link = spot
+    QTest.mouseClick(window, LEFT, NO_MODIFIER, body.mapToScene(point).toPoint())
+
+    assert link.startswith("kiosk:page/")
+    assert kiosk.navigation.screen == "page"
+    assert kiosk.navigation.target == link.removeprefix("kiosk:page/")
+    assert kiosk.navigation.canGoBack
+
+
+def _first_link(body: object) -> tuple[QPointF, str] | None:
+    height = int(body.height())  # type: ignore[attr-defined]
+    width = int(body.width())  # type: ignore[attr-defined]
+    for y in range(0, height, 8):
+        for x in range(0, width, 16):
+            link = QMetaObject.invokeMethod(
+                body, "linkAt", Q_RETURN_ARG(str), Q_ARG(float, x), Q_ARG(float, y)
+            )
+            if link:
+                return QPointF(x + 4, y + 2), link
+    return None
+
+
+def test_bigger_text_lays_the_page_out_again(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("migraine")
+    before = find(window, "pageBody").height()
+
+    tap(window, "textSize2")
+
+    after = find(window, "pageBody").height()
+    assert after > before * 1.3
+    assert kiosk.display.textStep == 2
+
+
+def test_landscape_puts_the_notices_beside_the_text(qtbot: QtBot) -> None:
+    from tests.conftest import SAMPLE_CONTENT
+
+    kiosk = open_kiosk(qtbot, SAMPLE_CONTENT, size=(1920, 1080))
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("pain-and-mood")
+
+    body, crisis = find(window, "pageBody"), find(window, "crisisLine")
+    body_right = body.mapToScene(QPointF(body.width(), 0)).x()
+    assert crisis.mapToScene(QPointF(0, 0)).x() > body_right
+    assert body.width() <= 33 * 31  # about 70 characters a line
+    kiosk.window.close()

@@ -1,0 +1,131 @@
+"""Every screen loads cleanly, every control is big enough and has a name."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, QUrl
+from PySide6.QtQml import QQmlComponent
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import VIEWS, Kiosk
+from kiosk.bridge.models import PageListModel, TopicListModel
+from kiosk.bridge.walk import ORIENTATIONS, Walker
+from kiosk.content import load_bundle
+from tests.conftest import REPO, SAMPLE_CONTENT
+from tests.gui.conftest import accessible_name, find, items, open_kiosk
+
+MIN_TARGET = 48
+
+
+@pytest.mark.parametrize("qml", sorted(p.name for p in VIEWS.glob("*.qml")))
+def test_every_qml_file_compiles_without_warnings(kiosk: Kiosk, qml: str) -> None:
+    component = QQmlComponent(kiosk.engine, QUrl.fromLocalFile(str(VIEWS / qml)))
+
+    assert component.isReady(), [e.toString() for e in component.errors()]
+
+
+@pytest.mark.parametrize("orientation", list(ORIENTATIONS))
+@pytest.mark.parametrize("text_step", [0, 2])
+def test_every_control_is_big_enough_and_named(
+    kiosk: Kiosk, orientation: str, text_step: int
+) -> None:
+    walker = kiosk.walker()
+    walker.resize(orientation)
+    kiosk.display.setTextStep(text_step)
+    checked = 0
+
+    for location, _ in walker.visit():
+        for item in items(kiosk.window):
+            if not (item.isVisible() and item.inherits("QQuickAbstractButton")):
+                continue
+            where = f"{location} {item.objectName() or item.metaObject().className()}"
+            assert item.width() >= MIN_TARGET, where
+            assert item.height() >= MIN_TARGET, where
+            assert accessible_name(item).strip(), f"{where} has no accessible name"
+            checked += 1
+
+    assert checked > 100
+
+
+def test_buttons_have_space_between_them(kiosk: Kiosk) -> None:
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("opioids")
+    bar = [find(kiosk.window, n) for n in ("homeButton", "backButton", "contactButton")]
+    bar += [find(kiosk.window, f"textSize{i}") for i in range(3)]
+
+    spans = sorted(
+        (b.mapToScene(QPointF(0, 0)).x(), b.mapToScene(QPointF(b.width(), 0)).x()) for b in bar
+    )
+    for (_, left_end), (right_start, _) in itertools.pairwise(spans):
+        assert right_start - left_end >= 8
+
+
+def test_list_models_follow_the_qt_contract(qtmodeltester: ModelTester) -> None:
+    bundle = load_bundle(SAMPLE_CONTENT)
+
+    qtmodeltester.check(TopicListModel(bundle))
+    for topic in bundle.topics:
+        qtmodeltester.check(PageListModel([bundle.pages[p] for p in topic.pages]))
+
+
+def test_content_that_fails_to_load_shows_a_calm_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    kiosk = open_kiosk(qtbot, tmp_path)
+
+    assert not kiosk.ready
+    title = find(kiosk.window, "unavailableTitle").property("text")
+    assert title == "This screen is being updated"
+    kiosk.window.close()
+
+
+def test_walker_visits_every_page_and_tour_step(kiosk: Kiosk) -> None:
+    walker: Walker = kiosk.walker()
+    walker.resize("portrait")
+
+    seen = [(location.screen.value, location.target) for location, frame in walker.visit()]
+
+    assert {t for s, t in seen if s == "page"} == set(load_bundle(SAMPLE_CONTENT).pages)
+    assert sum(1 for s, _ in seen if s == "tour") == 6
+
+
+def _run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True, text=True, cwd=REPO, env=env, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def test_self_test_passes_on_the_sample_content() -> None:
+    result = _run_kiosk("--self-test")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "self-test passed"
+    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 2 * 27
+    assert "FAIL" not in result.stdout
+
+
+def test_screenshots_cover_every_screen_in_both_orientations(tmp_path: Path) -> None:
+    result = _run_kiosk("--screenshots", str(tmp_path))
+
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    for orientation in ORIENTATIONS:
+        assert f"{orientation}-01-attract.png" in names
+        assert f"{orientation}-02-home.png" in names
+        assert f"{orientation}-14-page-migraine.png" in names
+        assert f"{orientation}-26-tour-step6-contact.png" in names
+    assert len(names) == 2 * (27 + 3)
+
+
+def test_quit_after_first_frame_exits_cleanly() -> None:
+    result = _run_kiosk("--quit-after-first-frame", "--windowed")
+
+    assert result.returncode == 0, result.stderr
