@@ -1,16 +1,27 @@
-"""Run every benchmark and print one table."""
+"""Run every benchmark and print its table."""
 
 from __future__ import annotations
 
-from bench import content
+from bench import content, kiosk
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    for number, line in enumerate([headers, *rows]):
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)))
+        if number == 0:
+            print("  ".join("-" * w for w in widths))
+    print()
 
 
 def main() -> None:
-    rows = content.run()
-    width = max(len(name) for name, *_ in rows)
-    print(f"{'benchmark':<{width}}  {'median':>10}  {'min':>10}  {'max':>10}  runs")
-    for name, median, low, high, runs in rows:
-        print(f"{name:<{width}}  {median:>8.2f}ms  {low:>8.2f}ms  {high:>8.2f}ms  {runs:>4}")
+    print(f"Content pipeline on the sample bundle (median of {content.RUNS} runs)\n")
+    _table(
+        ("benchmark", "median", "min", "max"),
+        [(n, f"{m:.2f} ms", f"{lo:.2f} ms", f"{hi:.2f} ms") for n, m, lo, hi, _ in content.run()],
+    )
+    print(f"Kiosk beside a minimal QML window, the floor (median of {kiosk.RUNS} runs)\n")
+    _table(("benchmark", "kiosk", "floor", "ratio"), kiosk.run())
 
 
 if __name__ == "__main__":

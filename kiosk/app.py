@@ -17,11 +17,10 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -39,7 +38,9 @@ from kiosk.session.navigation import Navigator
 
 log = logging.getLogger("kiosk.app")
 
-VIEWS = Path(__file__).resolve().parent / "views"
+HERE = Path(__file__).resolve().parent  # also right in the frozen build
+VIEWS = HERE / "views"
+RESOURCES = HERE / "resources"
 FONT_FAMILY = "Atkinson Hyperlegible"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -70,7 +71,7 @@ class Kiosk:
         self.content = ContentBridge(bundle, result.rendered, self.engine)
         self.navigation = NavigationBridge(self.navigator, self.engine)
         self.display = DisplayBridge(DisplayChoices(), self.engine)
-        icons = resources.files("kiosk.resources").joinpath("icons")
+        icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
             {
                 "content": self.content,
@@ -102,9 +103,8 @@ class Kiosk:
 
 
 def load_fonts() -> None:
-    fonts = resources.files("kiosk.resources").joinpath("fonts")
-    for font in sorted(fonts.iterdir(), key=lambda f: f.name):
-        if font.name.endswith(".ttf") and QFontDatabase.addApplicationFont(str(font)) < 0:
+    for font in sorted((RESOURCES / "fonts").glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font)) < 0:
             log.warning("could not load the font %s", font.name)
     QGuiApplication.setFont(QFont(FONT_FAMILY))
 
@@ -130,10 +130,10 @@ def main(argv: Sequence[str]) -> int:
         window.resize(*options.size)
         window.show()
     else:
-        window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+        window.setProperty("frameless", True)
         window.showFullScreen()
     if options.quit_after_first_frame:
-        window.frameSwapped.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+        window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
     return app.exec()
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Slot
 
-from kiosk.bridge.models import PageListModel, TopicListModel
+if TYPE_CHECKING:
+    from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.content.model import Bundle
 from kiosk.content.render import RenderedPage
 
@@ -23,11 +24,11 @@ class ContentBridge(QObject):
         super().__init__(parent)
         self._bundle = bundle
         self._rendered = rendered
-        self._topics = TopicListModel(bundle, self)
-        self._topic_pages = {
-            topic.id: PageListModel([bundle.pages[p] for p in topic.pages], self)
-            for topic in bundle.topics
-        }
+        # The list models are built when Home first shows: subclassing Qt's
+        # item model makes PySide build its whole Qt namespace (~15 ms), and
+        # the first frame, the attract screen, needs none of them.
+        self._topics: TopicListModel | None = None
+        self._topic_pages: dict[str, PageListModel] = {}
         self._base_url = QUrl.fromLocalFile(str(bundle.root.resolve()) + "/")
 
     @Property(str, constant=True)
@@ -65,6 +66,10 @@ class ContentBridge(QObject):
 
     @Property(QObject, constant=True)
     def topics(self) -> TopicListModel:
+        if self._topics is None:
+            from kiosk.bridge.models import TopicListModel
+
+            self._topics = TopicListModel(self._bundle, self)
         return self._topics
 
     @Property(list, constant=True)
@@ -74,7 +79,16 @@ class ContentBridge(QObject):
 
     @Slot(str, result=QObject)
     def pagesOf(self, topic_id: str) -> PageListModel | None:
-        return self._topic_pages.get(topic_id)
+        if topic_id not in self._topic_pages:
+            from kiosk.bridge.models import PageListModel
+
+            try:
+                topic = self._bundle.topic(topic_id)
+            except KeyError:
+                return None
+            pages = [self._bundle.pages[p] for p in topic.pages]
+            self._topic_pages[topic_id] = PageListModel(pages, self)
+        return self._topic_pages[topic_id]
 
     @Slot(str, result=str)
     def topicTitle(self, topic_id: str) -> str:

@@ -11,13 +11,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     QUrl,
 )
 
 from kiosk.content.model import Bundle, Page, Topic
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Qt.ItemDataRole values, written out: touching PySide's Qt namespace costs
+# 20-odd milliseconds of start-up the first time.
+DISPLAY_ROLE = 0
+USER_ROLE = 0x0100
 
 
 class _RowModel(QAbstractListModel):
@@ -33,11 +37,11 @@ class _RowModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008  (Qt API default)
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return row["title"]
         key = self._keys.get(role)
         return row[key] if key is not None else None
@@ -46,7 +50,7 @@ class _RowModel(QAbstractListModel):
         return {role: QByteArray(name) for role, name in self.ROLES.items()}
 
 
-_USER = Qt.ItemDataRole.UserRole
+_USER = USER_ROLE
 
 
 class TopicListModel(_RowModel):

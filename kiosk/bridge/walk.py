@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -93,6 +100,19 @@ def settle(rounds: int = 3) -> None:
     """Let bindings, layouts and image loads finish before a frame is taken."""
     for _ in range(rounds):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def wait_for_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
+    """Ask for a frame and wait until it is drawn: layouts are final by then."""
+    loop = QEventLoop()
+    timeout = QTimer(singleShot=True, interval=timeout_ms)
+    timeout.timeout.connect(loop.quit)
+    window.frameSwapped.connect(loop.quit)
+    timeout.start()
+    window.update()
+    loop.exec()
+    timeout.stop()  # a timer left running would call a loop that is gone
+    window.frameSwapped.disconnect(loop.quit)
 
 
 def blank(image: QImage) -> bool:

@@ -26,6 +26,10 @@ from pathlib import Path, PurePosixPath
 
 import markdown
 import nh3
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 PAGE_SCHEME = "kiosk:page/"
@@ -63,8 +67,6 @@ ALLOWED_ATTRIBUTES = {
     "table": set(TABLE_ATTRIBUTES),
 }
 
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "sane_lists", "smarty"]
-
 
 @dataclass(frozen=True)
 class Issue:
@@ -95,7 +97,9 @@ class Renderer:
         self.page_ids = frozenset(page_ids)
 
     def render(self, source: str) -> RenderedPage:
-        md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        # Extension objects, not names: a name costs an entry-point scan per page.
+        extensions = [TableExtension(), AttrListExtension(), SaneListExtension(), SmartyExtension()]
+        md = markdown.Markdown(extensions=extensions, output_format="html")
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         checker = _LinkChecker(md, self)

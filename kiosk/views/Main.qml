@@ -10,8 +10,10 @@ ApplicationWindow {
     required property var navigation
     required property var display
     required property url iconDir
+    property bool frameless: false  // full-screen kiosk mode sets it
 
     title: content.clinicName
+    flags: frameless ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
     color: Theme.background
     font.family: Theme.fontFamily
 

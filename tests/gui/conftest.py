@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, load_fonts
-from kiosk.bridge.walk import settle
+from kiosk.bridge.walk import settle, wait_for_frame
 from kiosk.content.loader import LoadResult
 from tests.conftest import SAMPLE_CONTENT
 
@@ -57,6 +57,7 @@ def items(window: QQuickWindow) -> Iterator[QQuickItem]:
 
 def find(window: QQuickWindow, name: str) -> QQuickItem:
     settle()
+    wait_for_frame(window)
     found = [i for i in items(window) if i.objectName() == name and i.isVisible()]
     assert found, f"no visible item named {name!r}"
     return found[0]

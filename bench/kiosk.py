@@ -1,0 +1,65 @@
+"""Start-up, page switches and memory of the kiosk, each beside a minimal QML window."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 7
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
+
+Row = tuple[str, str, str, str]
+
+
+def _child(which: str, mode: str) -> tuple[float, float, str]:
+    """Run one child; return its wall time (ms), peak RSS (MB) and output."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.window", which, mode],
+        cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    if status != 0:
+        raise RuntimeError(f"bench.window {which} {mode} failed with status {status}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def run() -> list[Row]:
+    starts: dict[str, list[float]] = {"kiosk": [], "floor": []}
+    peaks: dict[str, list[float]] = {"kiosk": [], "floor": []}
+    p50: dict[str, list[float]] = {"kiosk": [], "floor": []}
+    p95: dict[str, list[float]] = {"kiosk": [], "floor": []}
+    for _ in range(RUNS):
+        for which in ("floor", "kiosk"):  # alternate, so drift hits both alike
+            elapsed, _, _ = _child(which, "first-frame")
+            starts[which].append(elapsed)
+            _, peak, output = _child(which, "switch")
+            switches = json.loads(output)
+            peaks[which].append(peak)
+            p50[which].append(_percentile(switches, 0.50))
+            p95[which].append(_percentile(switches, 0.95))
+
+    def row(name: str, figures: dict[str, list[float]], unit: str) -> Row:
+        kiosk, floor = statistics.median(figures["kiosk"]), statistics.median(figures["floor"])
+        return name, f"{kiosk:.1f} {unit}", f"{floor:.1f} {unit}", f"{kiosk / floor:.2f}x"
+
+    return [
+        row("cold start to first frame", starts, "ms"),
+        row("page switch p50 (tap to next frame)", p50, "ms"),
+        row("page switch p95 (tap to next frame)", p95, "ms"),
+        row("peak RSS, every page shown 3 times", peaks, "MB"),
+    ]

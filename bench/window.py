@@ -1,0 +1,121 @@
+"""Child process for the kiosk benchmarks: the kiosk, or a minimal QML window (the floor).
+
+python -m bench.window kiosk|floor first-frame   exit at the first frame
+python -m bench.window kiosk|floor switch        print page-switch times as JSON
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Property, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+SAMPLE = Path(__file__).resolve().parent.parent / "content"
+FLOOR_QML = b"""
+import QtQuick
+Window {
+    required property var source
+    width: 1080; height: 1920
+    Text { text: source.title; font.pixelSize: 30 }
+}
+"""
+
+
+class Title(QObject):
+    """The floor's one bound value, fed from Python as the kiosk's bridges are."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._title = "Welcome"
+
+    def set(self, title: str) -> None:
+        self._title = title
+        self.changed.emit()
+
+    title = Property(str, lambda self: self._title, notify=changed)
+
+
+def wait_for_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
+    """As kiosk.bridge.walk.wait_for_frame; the floor must not import the kiosk."""
+    loop = QEventLoop()
+    timeout = QTimer(singleShot=True, interval=timeout_ms)
+    timeout.timeout.connect(loop.quit)
+    window.frameSwapped.connect(loop.quit)
+    timeout.start()
+    window.update()
+    loop.exec()
+    timeout.stop()  # a timer left running would call a loop that is gone
+    window.frameSwapped.disconnect(loop.quit)
+
+
+def measure(which: str, mode: str) -> list[float]:
+    """Show the window; for `switch`, time every page switch. Qt objects die here."""
+    if which == "kiosk":
+        from kiosk.app import Kiosk, load_fonts
+        from kiosk.session.navigation import Location, Screen
+
+        load_fonts()
+        kiosk = Kiosk.from_path(SAMPLE)
+        window = kiosk.window
+        bundle = kiosk.result.bundle
+        assert bundle is not None
+        pages = list(bundle.pages)
+        topic_of = {page: topic.id for topic in bundle.topics for page in topic.pages}
+
+        def prepare(index: int) -> None:
+            """Stand on the screen a patient taps the page from: its topic, or Home."""
+            topic = topic_of.get(pages[index % len(pages)])
+            where = Location(Screen.TOPIC, topic) if topic else Location(Screen.HOME)
+            kiosk.navigation.go_to(where)
+
+        def switch(index: int) -> None:
+            kiosk.navigation.openPage(pages[index % len(pages)])
+    else:
+        title = Title()
+        engine = QQmlApplicationEngine()
+        engine.setInitialProperties({"source": title})
+        engine.loadData(FLOOR_QML)
+        window = engine.rootObjects()[0]
+        pages = [f"Page {n}" for n in range(13)]
+
+        def prepare(index: int) -> None:
+            title.set("Topic")
+
+        def switch(index: int) -> None:
+            title.set(pages[index % len(pages)])
+
+    window.resize(1080, 1920)
+    window.show()
+    wait_for_frame(window)
+    times: list[float] = []
+    if mode == "switch":
+        for index in range(3 * len(pages)):  # every page, three times over
+            prepare(index)
+            wait_for_frame(window)
+            start = time.perf_counter()
+            switch(index + 1)
+            wait_for_frame(window)
+            times.append((time.perf_counter() - start) * 1000)
+    window.close()
+    return times
+
+
+def main() -> None:
+    which, mode = sys.argv[1], sys.argv[2]
+    app = QGuiApplication(sys.argv[:1])
+    times = measure(which, mode)
+    if mode == "switch":
+        print(json.dumps(times))
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()
