@@ -103,13 +103,12 @@ Flickable {
                 Layout.fillWidth: true
                 visible: text !== ""
                 textFormat: Text.RichText
-                text: view.page.html || ""
+                text: Theme.richText(view.page.html)
                 baseUrl: view.content.baseUrl
                 wrapMode: Text.WordWrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFont
                 color: Theme.ink
-                linkColor: Theme.link
                 onLinkActivated: (link) => view.navigation.openLink(link)
             }
             NoticeBox {

@@ -69,13 +69,12 @@ Flickable {
                 objectName: "pageBody"
                 Layout.fillWidth: true
                 textFormat: Text.RichText
-                text: view.page.html || ""
+                text: Theme.richText(view.page.html)
                 baseUrl: view.content.baseUrl
                 wrapMode: Text.WordWrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFont
                 color: Theme.ink
-                linkColor: Theme.link
                 onLinkActivated: (link) => view.navigation.openLink(link)
             }
         }

@@ -35,6 +35,11 @@ QtObject {
     // About 70 characters of body text per line.
     readonly property int readingWidth: Math.round(bodyFont * 33)
 
+    // Rich text ignores Text.linkColor; a style rule colours its links.
+    function richText(html) {
+        return html ? "<style>a { color: " + link + "; }</style>" + html : ""
+    }
+
     function icon(name, onAccent) {
         if (iconDir.toString() === "")
             return ""

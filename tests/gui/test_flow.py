@@ -127,3 +127,16 @@ def test_landscape_puts_the_notices_beside_the_text(qtbot: QtBot) -> None:
     assert crisis.mapToScene(QPointF(0, 0)).x() > body_right
     assert body.width() <= 33 * 31  # about 70 characters a line
     kiosk.window.close()
+
+
+def test_high_contrast_recolours_the_page_and_its_links(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("central-sensitization")
+    assert "a { color: #1d5b79; }" in text_of(window, "pageBody")
+
+    tap(window, "contrastButton")
+
+    assert kiosk.display.highContrast
+    assert "a { color: #ffd400; }" in text_of(window, "pageBody")
+    assert window.property("color").name() == "#000000"
