@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test: lint
-	$(OFFSCREEN) $(BIN)/python -m pytest -m "not soak"
+	$(OFFSCREEN) $(BIN)/python -m pytest
 
 soak: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m pytest -m soak

@@ -11,10 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Property, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
+
+from kiosk.bridge.frames import wait_for_frame  # imports only Qt: fair to the floor
 
 SAMPLE = Path(__file__).resolve().parent.parent / "content"
 FLOOR_QML = b"""
@@ -41,19 +42,6 @@ class Title(QObject):
         self.changed.emit()
 
     title = Property(str, lambda self: self._title, notify=changed)
-
-
-def wait_for_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
-    """As kiosk.bridge.walk.wait_for_frame; the floor must not import the kiosk."""
-    loop = QEventLoop()
-    timeout = QTimer(singleShot=True, interval=timeout_ms)
-    timeout.timeout.connect(loop.quit)
-    window.frameSwapped.connect(loop.quit)
-    timeout.start()
-    window.update()
-    loop.exec()
-    timeout.stop()  # a timer left running would call a loop that is gone
-    window.frameSwapped.disconnect(loop.quit)
 
 
 def measure(which: str, mode: str) -> list[float]:

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QObject,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -100,19 +99,6 @@ def settle(rounds: int = 3) -> None:
     """Let bindings, layouts and image loads finish before a frame is taken."""
     for _ in range(rounds):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def wait_for_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
-    """Ask for a frame and wait until it is drawn: layouts are final by then."""
-    loop = QEventLoop()
-    timeout = QTimer(singleShot=True, interval=timeout_ms)
-    timeout.timeout.connect(loop.quit)
-    window.frameSwapped.connect(loop.quit)
-    timeout.start()
-    window.update()
-    loop.exec()
-    timeout.stop()  # a timer left running would call a loop that is gone
-    window.frameSwapped.disconnect(loop.quit)
 
 
 def blank(image: QImage) -> bool:

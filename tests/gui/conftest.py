@@ -14,7 +14,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, load_fonts
-from kiosk.bridge.walk import settle, wait_for_frame
+from kiosk.bridge.frames import wait_for_frame
+from kiosk.bridge.walk import settle
 from kiosk.content.loader import LoadResult
 from tests.conftest import SAMPLE_CONTENT
 

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.bridge.walk import settle, wait_for_frame
+from kiosk.bridge.frames import wait_for_frame
+from kiosk.bridge.walk import settle
 from kiosk.session.navigation import every_location
 
 ROUNDS = 200  # 200 walks over all 27 screens: about 5,400 screen changes
