@@ -163,6 +163,10 @@ def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
     if not kiosk.ready:
         print("kiosk: the kiosk could not be shown; see the log above", file=sys.stderr)
         return 1
-    saved = screenshots(kiosk.walker(), out_dir)
+    try:
+        saved = screenshots(kiosk.walker(), out_dir)
+    except OSError as exc:
+        print(f"kiosk: cannot write screenshots to {out_dir}: {exc}", file=sys.stderr)
+        return 1
     print(f"kiosk: saved {len(saved)} screenshots in {out_dir}", file=sys.stderr)
     return 0

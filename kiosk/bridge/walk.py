@@ -136,7 +136,7 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
         walker.resize(orientation)
         for number, (location, frame) in enumerate(walker.visit(), start=1):
             path = out_dir / f"{orientation}-{number:02d}-{location_name(location)}.png"
-            frame.save(str(path))
+            _save(frame, path)
             saved.append(path)
         walker.display.setTextStep(walker.display.property("textSteps") - 1)
         walker.display.setHighContrast(True)
@@ -145,7 +145,12 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             walker.navigation.go_to(location)
             settle()
             path = out_dir / f"{orientation}-zz-{location_name(location)}-large-contrast.png"
-            walker.window.grabWindow().save(str(path))
+            _save(walker.window.grabWindow(), path)
             saved.append(path)
         walker.display.reset()
     return saved
+
+
+def _save(frame: QImage, path: Path) -> None:
+    if not frame.save(str(path)):
+        raise OSError(f"could not write {path.name}")

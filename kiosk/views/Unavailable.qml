@@ -7,7 +7,7 @@ ApplicationWindow {
     id: window
 
     title: "Clinic kiosk"
-    color: "#1d5b79"
+    color: Theme.accent
 
     Column {
         anchors.centerIn: parent
@@ -19,19 +19,19 @@ ApplicationWindow {
             text: "This screen is being updated"
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            font.family: "Atkinson Hyperlegible"
+            font.family: Theme.fontFamily
             font.pixelSize: 64
             font.bold: true
-            color: "#ffffff"
+            color: Theme.accentInk
         }
         Text {
             width: parent.width
             text: "Please ask the front desk. Thank you for your patience."
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            font.family: "Atkinson Hyperlegible"
+            font.family: Theme.fontFamily
             font.pixelSize: 44
-            color: "#ffffff"
+            color: Theme.accentInk
         }
     }
 }

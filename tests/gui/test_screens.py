@@ -125,6 +125,17 @@ def test_screenshots_cover_every_screen_in_both_orientations(tmp_path: Path) -> 
     assert len(names) == 2 * (27 + 3)
 
 
+def test_screenshots_into_a_file_say_so_plainly(tmp_path: Path) -> None:
+    blocker = tmp_path / "shots"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+
+    result = _run_kiosk("--screenshots", str(blocker))
+
+    assert result.returncode == 1
+    assert f"kiosk: cannot write screenshots to {blocker}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_quit_after_first_frame_exits_cleanly() -> None:
     result = _run_kiosk("--quit-after-first-frame", "--windowed")
 
