@@ -23,6 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check kiosk tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/pyside6-qmllint --max-warnings 0 kiosk/views/*.qml
 
 test: lint
 	$(OFFSCREEN) $(BIN)/python -m pytest
