@@ -13,8 +13,10 @@ Item {
     ListView {
         id: list
         objectName: "topicPages"
-        anchors.fill: parent
-        anchors.margins: Theme.margin
+        // One centred column, as wide as a comfortable reading line allows.
+        width: Math.min(parent.width - 2 * Theme.margin, 1400)
+        height: parent.height - 2 * Theme.margin
+        anchors.centerIn: parent
         model: screen.content.pagesOf(screen.topicId)
         spacing: Theme.spacing
         clip: true
@@ -33,7 +35,7 @@ Item {
             required property string summary
 
             objectName: "pageItem_" + pageId
-            width: Math.min(list.width, 1400)
+            width: list.width
             focusPolicy: Qt.NoFocus
             padding: Theme.spacing * 1.25
             Accessible.name: title
