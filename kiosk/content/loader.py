@@ -75,11 +75,12 @@ def read_bundle(root: Path) -> LoadResult:
         return LoadResult(None, {}, {}, problems.problems)
     bundle_file = read_bundle_file(root, problems)
     glossary = read_glossary(root, problems)
-    sources = _read_pages(root, problems)
+    page_files = sorted((root / PAGES_DIR).rglob("*.md"))
+    sources = _read_pages(root, page_files, problems)
     pages = {page_id: source.page for page_id, source in sources.items()}
     # A page that exists but did not parse is reported once, not again by
     # every tour step, topic and link that names it.
-    existing = pages.keys() | {path.stem for path in (root / PAGES_DIR).rglob("*.md")}
+    existing = {path.stem for path in page_files}
     rendered: dict[str, RenderedPage] = {}
     if bundle_file is not None:
         _check_references(bundle_file, sources, existing, problems)
@@ -105,13 +106,13 @@ def read_bundle(root: Path) -> LoadResult:
     return LoadResult(bundle, bundle.pages, MappingProxyType(rendered), sorted(problems.problems))
 
 
-def _read_pages(root: Path, problems: ProblemLog) -> dict[str, _PageSource]:
+def _read_pages(root: Path, page_files: list[Path], problems: ProblemLog) -> dict[str, _PageSource]:
     folder = root / PAGES_DIR
     if not folder.is_dir():
         problems.error(folder, 1, f"no {PAGES_DIR}/ folder: every bundle needs its pages")
         return {}
     pages: dict[str, _PageSource] = {}
-    for path in sorted(folder.rglob("*.md")):
+    for path in page_files:
         source = _read_page(path, problems)
         if source is None:
             continue
