@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kiosk.admin import bundle
+from kiosk.admin import bundle, requests
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -18,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     groups = parser.add_subparsers(dest="group", required=True, metavar="COMMAND")
     bundle.add_commands(groups)
+    requests.add_commands(groups)
     return parser
 
 

@@ -1,0 +1,174 @@
+"""`kiosk-admin keys new` and `kiosk-admin requests export|open|status`."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
+from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
+from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
+MIN_PASSPHRASE = 12
+CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
+              "topics", "message")  # fmt: skip
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.site_data_dir("clinic-kiosk"))
+
+
+def add_commands(groups: Any) -> None:
+    keys = groups.add_parser("keys", help="the clinic's key pair for contact requests")
+    key_commands = keys.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    new = key_commands.add_parser(
+        "new",
+        help="make clinic.pub (for the kiosk) and clinic.key (for staff, passphrase-locked)",
+        description=f"The passphrase comes from {PASSPHRASE_VARIABLE} or is asked for twice.",
+    )
+    new.add_argument("--out", type=Path, required=True, help="folder for the two files")
+    new.set_defaults(run=run_keys_new)
+
+    requests = groups.add_parser("requests", help="collect and read contact requests")
+    commands = requests.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    export = commands.add_parser(
+        "export", help="copy sealed requests to a folder (a USB stick); no key needed"
+    )
+    export.add_argument("--data-dir", type=Path, default=default_data_dir())
+    export.add_argument("--out", type=Path, required=True, help="folder to write them to")
+    export.set_defaults(run=run_export)
+
+    status = commands.add_parser("status", help="how many requests are waiting")
+    status.add_argument("--data-dir", type=Path, default=default_data_dir())
+    status.set_defaults(run=run_status)
+
+    read = commands.add_parser(
+        "open",
+        help="decrypt exported requests on a staff PC",
+        description=f"The passphrase comes from {PASSPHRASE_VARIABLE} or is asked for.",
+    )
+    read.add_argument("paths", type=Path, nargs="+", help="sealed files, or folders of them")
+    read.add_argument("--key", type=Path, required=True, help="the clinic key (clinic.key)")
+    read.add_argument("--csv", type=Path, help="write a spreadsheet here instead of printing")
+    read.set_defaults(run=run_open)
+
+
+def _passphrase(confirm: bool) -> str:
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise KeyFileError(f"set {PASSPHRASE_VARIABLE}, or run this in a terminal to type it")
+    first = getpass.getpass("Passphrase for the clinic key: ")
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise KeyFileError("the two passphrases differ; nothing was written")
+    return first
+
+
+def run_keys_new(args: argparse.Namespace) -> int:
+    try:
+        passphrase = _passphrase(confirm=True)
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise KeyFileError(f"use a passphrase of at least {MIN_PASSPHRASE} characters")
+        args.out.mkdir(parents=True, exist_ok=True)
+        public, private = new_key_pair(args.out, passphrase)
+    except (KeyFileError, FileExistsError, OSError) as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {public} (give it to the kiosk) and {private} (keep it safe)", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        with Outbox.open(args.data_dir, public_key=None) as outbox:
+            written = outbox.export(args.out)
+    except (OutboxError, OSError) as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"exported {len(written)} requests to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_status(args: argparse.Namespace) -> int:
+    try:
+        with Outbox.open(args.data_dir, public_key=None) as outbox:
+            status = outbox.status()
+    except OutboxError as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"pending: {status.pending}")
+    print(f"exported: {status.exported}")
+    print(f"delivered: {status.delivered}")
+    print(f"oldest not delivered: {status.oldest_undelivered or 'none'}")
+    return EXIT_OK
+
+
+def run_open(args: argparse.Namespace) -> int:
+    try:
+        key = read_private_key(args.key, _passphrase(confirm=False))
+    except KeyFileError as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    opened: list[Opened] = []
+    skipped = 0
+    for path in iter_envelopes(args.paths):
+        try:
+            opened.append(open_envelope(path.read_bytes(), key))
+        except (EnvelopeError, OSError) as exc:
+            print(f"{path}: skipped: {exc}", file=sys.stderr)
+            skipped += 1
+    unique = {item.id: item for item in sorted(opened, key=lambda o: o.created)}
+    if args.csv:
+        _write_csv(args.csv, list(unique.values()))
+        print(f"wrote {len(unique)} requests to {args.csv}", file=sys.stderr)
+    else:
+        for item in unique.values():
+            _print(item)
+    return EXIT_PROBLEMS if skipped else EXIT_OK
+
+
+def _row(item: Opened) -> dict[str, str]:
+    request = item.request
+    return {
+        "id": item.id,
+        "created": item.created,
+        "name": request.name,
+        "phone": request.phone,
+        "email": request.email,
+        "contact_method": request.contact_method,
+        "best_time": request.best_time,
+        "topics": ", ".join(request.topics),
+        "message": request.message,
+    }
+
+
+def _print(item: Opened) -> None:
+    for field, value in _row(item).items():
+        print(f"{field + ':':16}{value}")
+    print()
+
+
+def _write_csv(path: Path, items: list[Opened]) -> None:
+    """Owner-only, as it holds patients' details; no cell runs as a formula."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        for item in items:
+            writer.writerow({k: _inert(v) for k, v in _row(item).items()})
+
+
+def _inert(cell: str) -> str:
+    # A spreadsheet runs a cell starting with = + - @ as a formula; a patient
+    # typed this text, so it is shown, never run.
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell

@@ -1,0 +1,1 @@
+"""Contact requests: validated, sealed to the clinic's key, stored so none is lost."""
