@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
 from PySide6.QtCore import QTimer, QUrl
@@ -27,12 +28,17 @@ from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import launcher
+from kiosk.bridge.contact_form import ContactFormBridge
 from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.problems import Severity
+from kiosk.outbox.errors import OutboxError
+
+if TYPE_CHECKING:
+    from kiosk.outbox.store import Outbox
 from kiosk.session.display import DisplayChoices
 from kiosk.session.navigation import Navigator
 
@@ -71,12 +77,15 @@ class Kiosk:
         self.content = ContentBridge(bundle, result.rendered, self.engine)
         self.navigation = NavigationBridge(self.navigator, self.engine)
         self.display = DisplayBridge(DisplayChoices(), self.engine)
+        topic_ids = {topic.id for topic in bundle.topics}
+        self.form = ContactFormBridge(topic_ids, self.engine)
         icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
             {
                 "content": self.content,
                 "navigation": self.navigation,
                 "display": self.display,
+                "form": self.form,
                 "iconDir": QUrl.fromLocalFile(str(icons)),
             }
         )
@@ -102,6 +111,26 @@ class Kiosk:
         return Walker(self.window, self.result.bundle, self.navigation, self.display)
 
 
+def open_outbox(data_dir: Path) -> Outbox | None:
+    """The outbox for contact requests, or None (and a log line) if it cannot be used.
+
+    Called once the first frame is up: its database and cryptography cost
+    start-up time that the attract screen does not need.
+    """
+    from kiosk.outbox.keys import KeyFileError, read_public_key
+    from kiosk.outbox.store import Outbox
+
+    key_file = data_dir / "clinic.pub"
+    if not key_file.exists():
+        log.warning("no clinic public key at %s: the contact form is turned off", key_file)
+        return None
+    try:
+        return Outbox.open(data_dir, read_public_key(key_file))
+    except (KeyFileError, OutboxError) as exc:
+        log.error("the contact form is turned off: %s", exc)
+        return None
+
+
 def load_fonts() -> None:
     for font in sorted((RESOURCES / "fonts").glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(font)) < 0:
@@ -121,6 +150,8 @@ def main(argv: Sequence[str]) -> int:
     load_fonts()
     with QtMessages() as messages:
         kiosk = Kiosk.from_path(options.content or launcher.sample_content())
+        if offscreen and kiosk.ready:
+            kiosk.form.attach(open_outbox(options.data_dir))
         if options.self_test:
             return run_self_test(kiosk, messages)
         if options.screenshots is not None:
@@ -132,6 +163,8 @@ def main(argv: Sequence[str]) -> int:
     else:
         window.setProperty("frameless", True)
         window.showFullScreen()
+    if kiosk.ready:
+        QTimer.singleShot(0, lambda: kiosk.form.attach(open_outbox(options.data_dir)))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure

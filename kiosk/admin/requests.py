@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from kiosk.launcher import default_data_dir
 from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
 from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
@@ -21,10 +20,6 @@ PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
 MIN_PASSPHRASE = 12
 CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
               "topics", "message")  # fmt: skip
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.site_data_dir("clinic-kiosk"))
 
 
 def add_commands(groups: Any) -> None:

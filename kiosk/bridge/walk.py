@@ -95,6 +95,17 @@ class Walker:
         return item if isinstance(item, QQuickItem) else None
 
 
+def find_visible(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The visible item called `name`; items being torn down are not visible."""
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name and item.isVisible():
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
 def settle(rounds: int = 3) -> None:
     """Let bindings, layouts and image loads finish before a frame is taken."""
     for _ in range(rounds):
@@ -138,6 +149,7 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             path = out_dir / f"{orientation}-{number:02d}-{location_name(location)}.png"
             _save(frame, path)
             saved.append(path)
+        saved += _keyboards(walker, out_dir, orientation)
         walker.display.setTextStep(walker.display.property("textSteps") - 1)
         walker.display.setHighContrast(True)
         first_page = next(loc for loc in walker.locations if loc.screen is Screen.PAGE)
@@ -148,6 +160,30 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             _save(walker.window.grabWindow(), path)
             saved.append(path)
         walker.display.reset()
+    return saved
+
+
+KEYBOARD_FIELDS = {
+    "letters": "fieldNameInput",
+    "phone": "fieldPhoneInput",
+    "email": "fieldEmailInput",
+}
+
+
+def _keyboards(walker: Walker, out_dir: Path, orientation: str) -> list[Path]:
+    """The Contact screen with each keyboard layout up, when the form is on."""
+    walker.navigation.go_to(Location(Screen.CONTACT))
+    settle()
+    saved = []
+    for layout, name in KEYBOARD_FIELDS.items():
+        field = find_visible(walker.window, name)
+        if field is None:
+            break  # the form is off: no clinic key on this kiosk
+        field.forceActiveFocus()
+        settle()
+        path = out_dir / f"{orientation}-zz-contact-keyboard-{layout}.png"
+        _save(walker.window.grabWindow(), path)
+        saved.append(path)
     return saved
 
 

@@ -18,10 +18,13 @@ from pathlib import Path
 from nacl.public import PublicKey
 
 from kiosk.outbox.envelope import SUFFIX, envelope, seal
+from kiosk.outbox.errors import InvalidRequest, OutboxError
 from kiosk.outbox.keys import write_atomically
 from kiosk.outbox.request import ContactRequest
 
 log = logging.getLogger("kiosk.outbox")
+
+__all__ = ["DATABASE", "SCHEMA_VERSION", "InvalidRequest", "Outbox", "OutboxError", "Status"]
 
 DATABASE = "outbox.sqlite3"
 SCHEMA_VERSION = 2
@@ -46,16 +49,6 @@ def _add_delivery(db: sqlite3.Connection) -> None:
 # MIGRATIONS[n] takes a database from schema version n to n + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_requests, _add_delivery)
 assert len(MIGRATIONS) == SCHEMA_VERSION
-
-
-class OutboxError(Exception):
-    """The outbox cannot be used safely; the message says why, never what was sent."""
-
-
-class InvalidRequest(ValueError):
-    def __init__(self, problems: dict[str, str]) -> None:
-        super().__init__(", ".join(sorted(problems)))
-        self.problems = problems
 
 
 @dataclass(frozen=True)

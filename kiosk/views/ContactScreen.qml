@@ -1,15 +1,162 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
 
-// The Contact us screen.
+// Contact us: the clinic's details and the request form. The on-screen
+// keyboard sits below the form, never over it, and the field being typed in
+// is scrolled into view above it.
 Item {
     id: screen
 
     required property var content
     required property var navigation
+    required property var form
 
-    ContactView {
+    readonly property bool wide: width > height
+    readonly property var focused: Window.activeFocusItem
+    readonly property var editing: focused && focused.keyboardLayout !== undefined ? focused
+                                                                                    : null
+    property string savedMethod: ""
+
+    function keepInView() {
+        if (!editing)
+            return
+        const top = editing.mapToItem(scroller.contentItem, 0, 0).y - Theme.spacing * 3
+        const bottom = top + editing.height + Theme.spacing * 6
+        if (bottom > scroller.contentY + scroller.height)
+            scroller.contentY = Math.min(bottom - scroller.height,
+                                         scroller.contentHeight - scroller.height)
+        if (top < scroller.contentY)
+            scroller.contentY = Math.max(0, top)
+    }
+
+    onEditingChanged: Qt.callLater(keepInView)
+
+    ColumnLayout {
         anchors.fill: parent
-        content: screen.content
-        navigation: screen.navigation
+        spacing: 0
+
+        Flickable {
+            id: scroller
+            objectName: "contactScroller"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: width
+            contentHeight: grid.implicitHeight + 2 * Theme.margin
+            flickableDirection: Flickable.VerticalFlick
+            boundsBehavior: Flickable.StopAtBounds
+            onHeightChanged: Qt.callLater(screen.keepInView)
+
+            ScrollBar.vertical: ScrollBar {
+                width: 14
+                policy: scroller.contentHeight > scroller.height ? ScrollBar.AlwaysOn
+                                                                 : ScrollBar.AlwaysOff
+                interactive: false
+            }
+
+            GridLayout {
+                id: grid
+                columns: screen.wide ? 2 : 1
+                columnSpacing: Theme.margin * 1.5
+                rowSpacing: Theme.margin
+                width: Math.min(scroller.width - 2 * Theme.margin, screen.wide ? 1700 : 1000)
+                x: (scroller.width - width) / 2
+                y: Theme.margin
+
+                ContactDetails {
+                    Layout.alignment: Qt.AlignTop
+                    Layout.preferredWidth: screen.wide ? 600 : grid.width
+                    Layout.fillWidth: !screen.wide
+                    content: screen.content
+                    navigation: screen.navigation
+                }
+
+                Loader {
+                    Layout.alignment: Qt.AlignTop
+                    Layout.fillWidth: true
+                    sourceComponent: screen.savedMethod !== "" ? thanks
+                                   : screen.form.available ? requestForm : unavailable
+                }
+            }
+        }
+
+        OnScreenKeyboard {
+            Layout.fillWidth: true
+            visible: screen.editing !== null && screen.savedMethod === ""
+            target: screen.editing
+            onDoneRequested: scroller.forceActiveFocus()
+        }
+    }
+
+    Component {
+        id: requestForm
+        ContactForm {
+            bridge: screen.form
+            content: screen.content
+            onSaved: (method) => {
+                scroller.forceActiveFocus()
+                scroller.contentY = 0
+                screen.savedMethod = method
+            }
+        }
+    }
+
+    Component {
+        id: thanks
+        ColumnLayout {
+            spacing: Theme.spacing
+            ScreenTitle {
+                objectName: "thankYou"
+                Layout.fillWidth: true
+                text: "Thank you"
+            }
+            Text {
+                Layout.fillWidth: true
+                text: "We will " + ({ "call": "call", "text": "text", "email": "email" }[
+                          screen.savedMethod] || "contact") + " you within one business day."
+                      + " If you need us sooner, call " + screen.content.clinicPhones.join(" or ")
+                      + "."
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.headingFont
+                color: Theme.ink
+            }
+            Text {
+                Layout.fillWidth: true
+                text: "This screen will clear what you typed and go back to the start."
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                color: Theme.muted
+            }
+            KioskButton {
+                objectName: "thanksDone"
+                Layout.fillWidth: true
+                primary: true
+                text: "Done"
+                iconName: "home"
+                onClicked: screen.navigation.home()
+            }
+            Timer {
+                objectName: "thanksTimer"
+                interval: 20000
+                running: true
+                onTriggered: screen.navigation.home()
+            }
+        }
+    }
+
+    Component {
+        id: unavailable
+        Text {
+            objectName: "formUnavailable"
+            text: "To ask a question or book a visit, please call us or ask at the front desk."
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.headingFont
+            color: Theme.ink
+        }
     }
 }

@@ -10,6 +10,7 @@ ApplicationWindow {
     required property var content
     required property var navigation
     required property var display
+    required property var form
     required property url iconDir
     property bool frameless: false  // full-screen kiosk mode sets it
 
@@ -80,12 +81,17 @@ ApplicationWindow {
         TourScreen {
             content: window.content
             navigation: window.navigation
+            form: window.form
             pageId: window.navigation.target
             step: window.navigation.step
         }
     }
     Component {
         id: contact
-        ContactScreen { content: window.content; navigation: window.navigation }
+        ContactScreen {
+            content: window.content
+            navigation: window.navigation
+            form: window.form
+        }
     }
 }

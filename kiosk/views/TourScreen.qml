@@ -9,6 +9,7 @@ Item {
 
     required property var content
     required property var navigation
+    required property var form
     required property string pageId
     required property int step
 
@@ -134,6 +135,7 @@ Item {
         ContactView {
             content: screen.content
             navigation: screen.navigation
+            form: screen.form
         }
     }
 }

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 from PySide6.QtTest import QTest
@@ -68,9 +68,33 @@ def centre(item: QQuickItem) -> QPoint:
     return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
 
 
+def scroll_into_view(window: QQuickWindow, item: QQuickItem) -> None:
+    """Scroll the Flickable holding `item` until it is fully in view, as a patient would."""
+    flickable = item.parentItem()
+    while flickable is not None and not flickable.inherits("QQuickFlickable"):
+        flickable = flickable.parentItem()
+    if flickable is None:
+        return
+    content = flickable.property("contentItem")
+    top = item.mapToItem(content, QPointF(0, 0)).y()
+    view_top = flickable.property("contentY")
+    if top < view_top or top + item.height() > view_top + flickable.height():
+        flickable.setProperty("contentY", max(0.0, top - flickable.height() / 3))
+        wait_for_frame(window)
+
+
 def tap(window: QQuickWindow, item_or_name: QQuickItem | str) -> None:
     item = find(window, item_or_name) if isinstance(item_or_name, str) else item_or_name
+    scroll_into_view(window, item)
     QTest.mouseClick(window, LEFT, NO_MODIFIER, centre(item))
+    settle()
+
+
+def type_on_hardware_keyboard(window: QQuickWindow, text: str) -> None:
+    """Key presses as a USB keyboard sends them, each with its character."""
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(window, QKeyEvent(kind, 0, NO_MODIFIER, character))
     settle()
 
 

@@ -1,0 +1,73 @@
+"""The contact form, as QML drives it: check what was typed, save it sealed."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.outbox.errors import InvalidRequest, OutboxError
+from kiosk.outbox.request import ContactRequest
+
+if TYPE_CHECKING:
+    from kiosk.outbox.store import Outbox
+
+log = logging.getLogger("kiosk.outbox")
+
+
+def _request(fields: dict[str, Any]) -> ContactRequest:
+    topics = fields.get("topics") or []
+    return ContactRequest(
+        name=str(fields.get("name", "")),
+        phone=str(fields.get("phone", "")),
+        email=str(fields.get("email", "")),
+        contact_method=str(fields.get("contactMethod", "call")),
+        best_time=str(fields.get("bestTime", "any")),
+        topics=tuple(str(t) for t in topics),
+        message=str(fields.get("message", "")),
+        consent=bool(fields.get("consent", False)),
+    )
+
+
+class ContactFormBridge(QObject):
+    """Holds nothing a patient typed: QML passes the fields in, and forgets them.
+
+    Signals: `availableChanged` when the outbox is attached.
+    """
+
+    availableChanged = Signal()
+
+    def __init__(self, topics: set[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._outbox: Outbox | None = None
+        self._topics = topics
+
+    def attach(self, outbox: Outbox | None) -> None:
+        """Start saving into `outbox` (None: the form stays off)."""
+        self._outbox = outbox
+        self.availableChanged.emit()
+
+    @Property(bool, notify=availableChanged)
+    def available(self) -> bool:
+        """False when the kiosk has no outbox or clinic key: the form is not shown."""
+        return self._outbox is not None
+
+    @Slot("QVariantMap", result="QVariantMap")
+    def check(self, fields: dict[str, Any]) -> dict[str, str]:
+        """Field name → what to fix; empty when the request can be sent."""
+        return _request(fields).validate(self._topics)
+
+    @Slot("QVariantMap", result="QVariantMap")
+    def submit(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """{"saved": True} only after the request is committed to disk."""
+        if self._outbox is None:
+            return {"saved": False, "failed": True, "errors": {}}
+        try:
+            self._outbox.submit(_request(fields), self._topics)
+        except InvalidRequest as exc:
+            return {"saved": False, "failed": False, "errors": exc.problems}
+        except OutboxError:
+            log.error("a contact request could not be saved; the patient was told")
+            return {"saved": False, "failed": True, "errors": {}}
+        return {"saved": True, "failed": False, "errors": {}}

@@ -1,0 +1,265 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The request form. What is typed lives only in these fields: the bridge
+// checks and saves it, and the screen is destroyed when the patient leaves.
+ColumnLayout {
+    id: form
+
+    required property var bridge
+    required property var content
+
+    property var errors: ({})
+    property bool failed: false
+    property var chosenTopics: ({})
+
+    signal saved(string method)
+
+    spacing: Theme.spacing * 1.25
+
+    function values() {
+        return {
+            "name": name.text,
+            "phone": phone.text,
+            "email": email.text,
+            "contactMethod": method.value,
+            "bestTime": bestTime.value,
+            "topics": Object.keys(chosenTopics).filter(id => chosenTopics[id]),
+            "message": message.text,
+            "consent": consent.checked
+        }
+    }
+
+    function send() {
+        const result = bridge.submit(values())
+        errors = result.errors
+        failed = result.failed
+        if (result.saved)
+            saved(method.value)
+    }
+
+    function errorFor(field) {
+        return errors[field] || ""
+    }
+
+    ScreenTitle {
+        Layout.fillWidth: true
+        font.pixelSize: Theme.headingFont
+        text: "Ask us to contact you"
+    }
+    Text {
+        Layout.fillWidth: true
+        text: "Leave your name and a phone number or email. The clinic will contact you."
+        wrapMode: Text.WordWrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.bodyFont
+        color: Theme.muted
+    }
+
+    FormField {
+        id: name
+        objectName: "fieldName"
+        Layout.fillWidth: true
+        label: "Your name"
+        maximumLength: 100
+        error: form.errorFor("name")
+    }
+    FormField {
+        id: phone
+        objectName: "fieldPhone"
+        Layout.fillWidth: true
+        label: "Phone number"
+        keyboardLayout: "phone"
+        maximumLength: 20
+        input.inputMethodHints: Qt.ImhDialableCharactersOnly | Qt.ImhNoPredictiveText
+                                | Qt.ImhSensitiveData
+        error: form.errorFor("phone")
+    }
+    FormField {
+        id: email
+        objectName: "fieldEmail"
+        Layout.fillWidth: true
+        label: "Email (if you prefer)"
+        keyboardLayout: "email"
+        maximumLength: 254
+        input.inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoPredictiveText
+                                | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+        error: form.errorFor("email")
+    }
+    ChoiceRow {
+        id: method
+        objectName: "method"
+        Layout.fillWidth: true
+        label: "How should we reach you?"
+        value: "call"
+        options: [{ value: "call", text: "Call me" }, { value: "text", text: "Text me" },
+                  { value: "email", text: "Email me" }]
+        error: form.errorFor("contact_method")
+    }
+    ChoiceRow {
+        id: bestTime
+        objectName: "bestTime"
+        Layout.fillWidth: true
+        label: "Best time to reach you"
+        value: "any"
+        options: [{ value: "morning", text: "Morning" }, { value: "afternoon", text: "Afternoon" },
+                  { value: "evening", text: "Evening" }, { value: "any", text: "Any time" }]
+        error: form.errorFor("best_time")
+    }
+
+    Text {
+        Layout.fillWidth: true
+        text: "What would you like to talk about? (optional)"
+        wrapMode: Text.WordWrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.bodyFont
+        font.bold: true
+        color: Theme.ink
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 12
+        Repeater {
+            model: form.content.topics
+            KioskButton {
+                required property string topicId
+                required property string title
+                objectName: "topic_" + topicId
+                text: title
+                checkable: true
+                checked: form.chosenTopics[topicId] === true
+                onClicked: {
+                    const chosen = Object.assign({}, form.chosenTopics)
+                    chosen[topicId] = checked
+                    form.chosenTopics = chosen
+                }
+            }
+        }
+    }
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        spacing: 8
+        RowLayout {
+            Layout.fillWidth: true
+            Text {
+                Layout.fillWidth: true
+                text: "A short message (optional)"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                font.bold: true
+                color: Theme.ink
+            }
+            Text {
+                objectName: "messageCounter"
+                text: message.length + " of 500"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallFont
+                color: message.length > 450 ? Theme.noticeBorder : Theme.muted
+            }
+        }
+        TextArea {
+            id: message
+            objectName: "fieldMessageInput"
+            property string keyboardLayout: "letters"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.bodyFont * 5
+            wrapMode: TextEdit.Wrap
+            padding: 16
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodyFont
+            color: Theme.ink
+            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+            Accessible.name: "A short message"
+            // Keep to 500 characters however the text arrives.
+            onTextChanged: if (length > 500) remove(500, length)
+            background: Rectangle {
+                radius: Theme.radius / 2
+                color: Theme.surface
+                border.width: message.activeFocus ? 4 : 2
+                border.color: message.activeFocus ? Theme.accent : Theme.border
+            }
+        }
+    }
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        spacing: 8
+        CheckBox {
+            id: consent
+            objectName: "consent"
+            Layout.fillWidth: true
+            focusPolicy: Qt.NoFocus
+            spacing: 20
+            text: "Yes, the clinic may contact me about this request."
+            Accessible.name: text
+            indicator: Rectangle {
+                implicitWidth: 56
+                implicitHeight: 56
+                x: consent.leftPadding
+                y: (consent.height - height) / 2
+                radius: 10
+                color: consent.checked ? Theme.accent : Theme.surface
+                border.width: 3
+                border.color: form.errorFor("consent") !== "" ? Theme.noticeBorder : Theme.accent
+                Image {
+                    anchors.centerIn: parent
+                    visible: consent.checked
+                    source: Theme.icon("check", true)
+                    sourceSize: Qt.size(40, 40)
+                }
+            }
+            contentItem: Text {
+                leftPadding: consent.indicator.width + consent.spacing
+                text: consent.text
+                wrapMode: Text.WordWrap
+                verticalAlignment: Text.AlignVCenter
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                font.bold: true
+                color: Theme.ink
+            }
+        }
+        Text {
+            Layout.fillWidth: true
+            text: "Only the clinic can read what you send: it is locked (encrypted) as soon "
+                  + "as you tap Send. The clinic uses it only to answer you. This screen "
+                  + "forgets it when you are done."
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallFont
+            color: Theme.muted
+        }
+        Text {
+            objectName: "consentError"
+            Layout.fillWidth: true
+            visible: form.errorFor("consent") !== ""
+            text: form.errorFor("consent")
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallFont
+            font.bold: true
+            color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
+        }
+    }
+
+    NoticeBox {
+        objectName: "saveFailed"
+        Layout.fillWidth: true
+        visible: form.failed
+        text: "We could not save your request. Please tell the front desk, or call us at "
+              + form.content.clinicPhones.join(" or ") + "."
+    }
+
+    KioskButton {
+        objectName: "sendRequest"
+        Layout.fillWidth: true
+        Layout.preferredHeight: Theme.touchTarget * 1.3
+        primary: true
+        text: "Send my request"
+        iconName: "next"
+        onClicked: form.send()
+    }
+}

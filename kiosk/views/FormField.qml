@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// A labelled text box with its problem, if any, in plain words beneath it.
+ColumnLayout {
+    id: field
+
+    property string label
+    property string error
+    property string keyboardLayout: "letters"  // which on-screen keys suit it
+    property alias text: input.text
+    property alias input: input
+    property alias maximumLength: input.maximumLength
+
+    spacing: 8
+
+    Text {
+        Layout.fillWidth: true
+        text: field.label
+        wrapMode: Text.WordWrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.bodyFont
+        font.bold: true
+        color: Theme.ink
+    }
+    TextField {
+        id: input
+        objectName: field.objectName + "Input"
+        property string keyboardLayout: field.keyboardLayout
+        Layout.fillWidth: true
+        implicitHeight: Theme.touchTarget
+        leftPadding: 20
+        rightPadding: 20
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.bodyFont
+        color: Theme.ink
+        selectionColor: Theme.accent
+        selectedTextColor: Theme.accentInk
+        // No prediction, no learning, nothing remembered between patients.
+        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+        Accessible.name: field.label
+        background: Rectangle {
+            radius: Theme.radius / 2
+            color: Theme.surface
+            border.width: input.activeFocus ? 4 : 2
+            border.color: field.error !== "" ? Theme.noticeBorder
+                                             : (input.activeFocus ? Theme.accent : Theme.border)
+        }
+    }
+    Text {
+        objectName: field.objectName + "Error"
+        Layout.fillWidth: true
+        visible: field.error !== ""
+        text: field.error
+        wrapMode: Text.WordWrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.smallFont
+        font.bold: true
+        color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
+    }
+}

@@ -1,0 +1,164 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+
+// The kiosk's own keyboard: letters (with shift and accents), an email layout
+// and a phone keypad. It types into `target`, never takes the focus, offers no
+// predictions and keeps nothing of what was typed.
+Rectangle {
+    id: keyboard
+
+    property var target: null  // a TextField or TextArea
+    readonly property string layout: target && target.keyboardLayout ? target.keyboardLayout
+                                                                      : "letters"
+    property bool shifted: false
+    property bool accents: false
+
+    signal doneRequested()
+
+    readonly property var letterRows: [
+        accents ? ["á", "é", "í", "ó", "ú", "ñ", "ü", "'", "-", "#back"]
+                : ["q", "w", "e", "r", "t", "y", "u", "i", "o", "p"],
+        ["a", "s", "d", "f", "g", "h", "j", "k", "l", "'"],
+        ["#shift", "z", "x", "c", "v", "b", "n", "m", "-", "#back"],
+        ["#accents", "#space", ".", ",", "#done"]
+    ]
+    readonly property var emailRows: [
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"],
+        ["q", "w", "e", "r", "t", "y", "u", "i", "o", "p"],
+        ["a", "s", "d", "f", "g", "h", "j", "k", "l", "#back"],
+        ["z", "x", "c", "v", "b", "n", "m", "_", "-", "."],
+        ["@", "#com", "#done"]
+    ]
+    readonly property var phoneRows: [
+        ["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["#back", "0", "#done"]
+    ]
+    readonly property var rows: layout === "phone" ? phoneRows
+                              : layout === "email" ? emailRows : letterRows
+    readonly property int columns: layout === "phone" ? 3 : 10
+    readonly property int keySpacing: 10
+    readonly property real keyWidth: Math.min(
+        (Math.min(width, 1500) - 2 * Theme.spacing - (columns - 1) * keySpacing) / columns,
+        layout === "phone" ? 220 : 130)
+    readonly property int keyHeight: 84
+
+    objectName: "keyboard"
+    implicitHeight: keys.implicitHeight + 2 * Theme.spacing
+    color: Theme.highContrast ? Theme.background : "#e4e9ed"
+
+    Rectangle { width: parent.width; height: 3; color: Theme.border }
+
+    function label(key) {
+        switch (key) {
+        case "#shift": return "Shift"
+        case "#back": return "Delete"
+        case "#accents": return accents ? "abc" : "á é ñ"
+        case "#space": return "Space"
+        case "#done": return "Done"
+        case "#com": return ".com"
+        default: return shifted ? key.toUpperCase() : key
+        }
+    }
+
+    function span(key) {
+        switch (key) {
+        case "#space": return layout === "letters" ? 5 : 1
+        case "#done": return layout === "letters" ? 2 : (layout === "email" ? 3 : 1)
+        case "#com": return 2
+        case "#accents": return 1
+        default: return 1
+        }
+    }
+
+    function press(key) {
+        if (!target)
+            return
+        switch (key) {
+        case "#shift": shifted = !shifted; return
+        case "#accents": accents = !accents; return
+        case "#done": doneRequested(); return
+        case "#back": erase(); return
+        case "#space": type(" "); return
+        case "#com": type(".com"); return
+        default:
+            type(shifted ? key.toUpperCase() : key)
+            shifted = false
+        }
+    }
+
+    function type(text) {
+        if (target.selectedText.length > 0)
+            target.remove(target.selectionStart, target.selectionEnd)
+        target.insert(target.cursorPosition, text)
+    }
+
+    function erase() {
+        if (target.selectedText.length > 0)
+            target.remove(target.selectionStart, target.selectionEnd)
+        else if (target.cursorPosition > 0)
+            target.remove(target.cursorPosition - 1, target.cursorPosition)
+    }
+
+    function reset() {
+        shifted = false
+        accents = false
+    }
+
+    onTargetChanged: reset()
+
+    Column {
+        id: keys
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: Theme.spacing
+        spacing: keyboard.keySpacing
+
+        Repeater {
+            model: keyboard.rows
+            Row {
+                id: keyRow
+                required property var modelData
+                anchors.horizontalCenter: parent.horizontalCenter
+                spacing: keyboard.keySpacing
+
+                Repeater {
+                    model: keyRow.modelData
+                    Button {
+                        id: key
+                        required property string modelData
+                        readonly property bool special: modelData.charAt(0) === "#"
+                                                        && modelData.length > 1
+                        readonly property bool active: (modelData === "#shift" && keyboard.shifted)
+                                                       || (modelData === "#accents" && keyboard.accents)
+                        objectName: "key_" + modelData
+                        width: keyboard.keyWidth * keyboard.span(modelData)
+                               + keyboard.keySpacing * (keyboard.span(modelData) - 1)
+                        height: keyboard.keyHeight
+                        focusPolicy: Qt.NoFocus
+                        text: keyboard.label(modelData)
+                        Accessible.name: modelData === "#back" ? "Delete" : text
+                        onClicked: keyboard.press(modelData)
+
+                        contentItem: Text {
+                            text: key.text
+                            horizontalAlignment: Text.AlignHCenter
+                            verticalAlignment: Text.AlignVCenter
+                            font.family: Theme.fontFamily
+                            font.pixelSize: key.special ? 26 : 34
+                            font.bold: key.special
+                            color: key.active || key.modelData === "#done" ? Theme.accentInk
+                                                                            : Theme.ink
+                        }
+                        background: Rectangle {
+                            radius: 12
+                            color: key.down ? Theme.pressed
+                                 : (key.active || key.modelData === "#done") ? Theme.accent
+                                 : Theme.surface
+                            border.width: 2
+                            border.color: Theme.border
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
