@@ -131,6 +131,30 @@ def open_outbox(data_dir: Path) -> Outbox | None:
         return None
 
 
+def start_contact_requests(kiosk: Kiosk, app: QGuiApplication, data_dir: Path) -> None:
+    """Turn the form on, and delivery if it is set up; both after the first frame."""
+    from kiosk.outbox.delivery import DeliveryWorker, target_from_environment
+
+    outbox = open_outbox(data_dir)
+    kiosk.form.attach(outbox)
+    if outbox is None:
+        return
+    app.aboutToQuit.connect(kiosk.form.close)
+    try:
+        target = target_from_environment(os.environ)
+    except ValueError as exc:
+        log.error("delivery of contact requests is off: %s", exc)
+        return
+    if target is None:
+        log.info("contact requests are kept for export; no delivery is set up")
+        return
+    worker = DeliveryWorker(data_dir, target.send)
+    worker.start()
+    kiosk.form.saved.connect(worker.wake)
+    app.aboutToQuit.connect(worker.stop)
+    log.info("contact requests are delivered to %s", type(target).__name__)
+
+
 def load_fonts() -> None:
     for font in sorted((RESOURCES / "fonts").glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(font)) < 0:
@@ -164,7 +188,7 @@ def main(argv: Sequence[str]) -> int:
         window.setProperty("frameless", True)
         window.showFullScreen()
     if kiosk.ready:
-        QTimer.singleShot(0, lambda: kiosk.form.attach(open_outbox(options.data_dir)))
+        QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, options.data_dir))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure

@@ -33,10 +33,12 @@ def _request(fields: dict[str, Any]) -> ContactRequest:
 class ContactFormBridge(QObject):
     """Holds nothing a patient typed: QML passes the fields in, and forgets them.
 
-    Signals: `availableChanged` when the outbox is attached.
+    Signals: `availableChanged` when the outbox is attached; `saved` after a
+    request is committed (delivery wakes on it).
     """
 
     availableChanged = Signal()
+    saved = Signal()
 
     def __init__(self, topics: set[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,12 @@ class ContactFormBridge(QObject):
         """Start saving into `outbox` (None: the form stays off)."""
         self._outbox = outbox
         self.availableChanged.emit()
+
+    def close(self) -> None:
+        """Close the outbox on shutdown; the form is off afterwards."""
+        if self._outbox is not None:
+            self._outbox.close()
+            self.attach(None)
 
     @Property(bool, notify=availableChanged)
     def available(self) -> bool:
@@ -70,4 +78,5 @@ class ContactFormBridge(QObject):
         except OutboxError:
             log.error("a contact request could not be saved; the patient was told")
             return {"saved": False, "failed": True, "errors": {}}
+        self.saved.emit()
         return {"saved": True, "failed": False, "errors": {}}

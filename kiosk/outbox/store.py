@@ -27,7 +27,7 @@ log = logging.getLogger("kiosk.outbox")
 __all__ = ["DATABASE", "SCHEMA_VERSION", "InvalidRequest", "Outbox", "OutboxError", "Status"]
 
 DATABASE = "outbox.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SYNCHRONOUS_FULL = 2
 
 
@@ -46,8 +46,16 @@ def _add_delivery(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE requests ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
 
 
+def _add_retry_time(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE requests ADD COLUMN next_attempt TEXT")
+
+
 # MIGRATIONS[n] takes a database from schema version n to n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_requests, _add_delivery)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_requests,
+    _add_delivery,
+    _add_retry_time,
+)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -65,6 +73,7 @@ class Outbox:
     def __init__(self, db: sqlite3.Connection, key: PublicKey | None) -> None:
         self._db = db
         self._key = key
+        self._closed = False
 
     @classmethod
     def open(cls, data_dir: Path, public_key: PublicKey | None) -> Outbox:
@@ -86,7 +95,10 @@ class Outbox:
         return cls(db, public_key)
 
     def close(self) -> None:
-        self._db.close()
+        """Close the database; closing twice is harmless."""
+        if not self._closed:
+            self._closed = True
+            self._db.close()
 
     def __enter__(self) -> Outbox:
         return self
@@ -138,6 +150,43 @@ class Outbox:
             )
         log.info("exported %d contact requests", len(written))
         return written
+
+    def due(self, now: dt.datetime) -> list[tuple[str, bytes]]:
+        """Undelivered requests whose next attempt has come: (id, envelope file)."""
+        rows = self._db.execute(
+            "SELECT id, created, sealed FROM requests WHERE delivered IS NULL"
+            " AND (next_attempt IS NULL OR next_attempt <= ?) ORDER BY created",
+            (now.isoformat(timespec="seconds"),),
+        ).fetchall()
+        return [(r[0], envelope(r[0], r[1], r[2])) for r in rows]
+
+    def next_attempt(self) -> dt.datetime | None:
+        """When the next undelivered request is due, or None when none waits."""
+        row = self._db.execute(
+            "SELECT min(coalesce(next_attempt, created)) FROM requests WHERE delivered IS NULL"
+        ).fetchone()
+        return dt.datetime.fromisoformat(row[0]) if row[0] else None
+
+    def mark_delivered(self, request_id: str, now: dt.datetime) -> None:
+        with self._transaction():
+            self._db.execute(
+                "UPDATE requests SET delivered = ? WHERE id = ?",
+                (now.isoformat(timespec="seconds"), request_id),
+            )
+
+    def mark_failed(self, request_id: str, now: dt.datetime) -> int:
+        """Count a failed attempt and schedule the next; return the attempts so far."""
+        with self._transaction():
+            (attempts,) = self._db.execute(
+                "UPDATE requests SET attempts = attempts + 1 WHERE id = ? RETURNING attempts",
+                (request_id,),
+            ).fetchone()
+            retry = now + retry_delay(attempts)
+            self._db.execute(
+                "UPDATE requests SET next_attempt = ? WHERE id = ?",
+                (retry.isoformat(timespec="seconds"), request_id),
+            )
+        return int(attempts)
 
     def ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM requests")}
@@ -199,6 +248,16 @@ def _check_and_migrate(db: sqlite3.Connection, path: Path) -> None:
             MIGRATIONS[step](db)
             db.execute(f"PRAGMA user_version = {step + 1}")
         log.info("outbox schema upgraded to version %d", step + 1)
+
+
+FIRST_RETRY = dt.timedelta(seconds=30)
+LONGEST_RETRY = dt.timedelta(hours=1)
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """30 s after the first failure, doubling each time, never more than an hour."""
+    doubled: dt.timedelta = FIRST_RETRY * 2 ** min(attempts - 1, 16)
+    return min(doubled, LONGEST_RETRY)
 
 
 def _now() -> str:

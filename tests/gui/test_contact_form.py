@@ -46,14 +46,12 @@ def key(data_dir: Path) -> PrivateKey:
 @pytest.fixture
 def kiosk(qtbot: QtBot, data_dir: Path) -> Iterator[Kiosk]:
     kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
-    outbox = open_outbox(data_dir)
-    kiosk.form.attach(outbox)
+    kiosk.form.attach(open_outbox(data_dir))
     kiosk.navigation.home()
     kiosk.navigation.openContact()
     yield kiosk
     kiosk.window.close()
-    if outbox is not None:
-        outbox.close()
+    kiosk.form.close()
 
 
 def type_keys(kiosk: Kiosk, *keys: str) -> None:
@@ -195,3 +193,35 @@ def test_every_control_of_the_form_and_keyboard_is_big_enough_and_named(
         assert control.width() >= smallest, name
         assert control.height() >= smallest, name
         assert accessible_name(control).strip(), f"{name} has no accessible name"
+
+
+def test_a_request_sent_from_the_screen_reaches_the_clinic_server(
+    qtbot: QtBot, data_dir: Path, key: PrivateKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app import start_contact_requests
+    from tests.servers import http_server
+
+    with http_server() as server:
+        monkeypatch.setenv("KIOSK_REQUESTS_DELIVERY_URL", server.url + "/requests")
+        kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
+        app = QGuiApplication.instance()
+        start_contact_requests(kiosk, app, data_dir)  # type: ignore[arg-type]
+        kiosk.navigation.home()
+        kiosk.navigation.openContact()
+        window = kiosk.window
+        tap(window, "fieldNameInput")
+        type_keys(kiosk, "e", "v", "a")
+        tap(window, "fieldPhoneInput")
+        type_keys(kiosk, *"5185550142")
+        tap(window, "consent")
+        tap(window, "sendRequest")
+
+        qtbot.waitUntil(lambda: len(server.posts) == 1, timeout=10_000)
+        app.aboutToQuit.emit()  # stops the delivery thread, as on shutdown
+        kiosk.window.close()
+
+    request_id, body = server.posts[0]
+    opened = open_envelope(body, key)
+    assert (opened.id, opened.request.name) == (request_id, "eva")

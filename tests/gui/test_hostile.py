@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,43 +15,18 @@ from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.render import Renderer
 from tests.conftest import DATA
 from tests.gui.conftest import find, open_kiosk
+from tests.servers import RecordingHttpServer, http_server
 from tests.unit.content.test_render import HOSTILE, HOSTILE_HTML
 
 
-class Canary(ThreadingHTTPServer):
-    """A loopback web server that counts every request it gets."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        canary = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                canary.requests.append(self.path)
-                self.send_response(404)
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
 @pytest.fixture
-def canary() -> Iterator[Canary]:
-    server = Canary()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def canary() -> Iterator[RecordingHttpServer]:
+    """A loopback web server that counts every request it gets."""
+    with http_server() as server:
+        yield server
 
 
-def _aimed_at(canary: Canary, text: str) -> str:
+def _aimed_at(canary: RecordingHttpServer, text: str) -> str:
     return (
         text.replace("https://evil.example", canary.url)
         .replace("http://evil.example", canary.url)
@@ -61,7 +34,7 @@ def _aimed_at(canary: Canary, text: str) -> str:
     )
 
 
-def _hostile_content(tmp_path: Path, canary: Canary) -> LoadResult:
+def _hostile_content(tmp_path: Path, canary: RecordingHttpServer) -> LoadResult:
     """The good bundle, with the renderer's output for the hostile set as one page.
 
     The loader refuses such a page outright; this puts it in front of the kiosk
@@ -77,7 +50,9 @@ def _hostile_content(tmp_path: Path, canary: Canary) -> LoadResult:
     return LoadResult(result.bundle, result.pages, rendered, [])
 
 
-def test_a_hostile_page_makes_no_request(qtbot: QtBot, tmp_path: Path, canary: Canary) -> None:
+def test_a_hostile_page_makes_no_request(
+    qtbot: QtBot, tmp_path: Path, canary: RecordingHttpServer
+) -> None:
     kiosk = open_kiosk(qtbot, _hostile_content(tmp_path, canary))
     assert kiosk.ready
 
@@ -93,7 +68,7 @@ def test_a_hostile_page_makes_no_request(qtbot: QtBot, tmp_path: Path, canary: C
 
 @pytest.mark.qt_log_ignore("Error transferring")
 def test_the_canary_hears_a_fetch_when_there_is_no_wall(
-    kiosk: Kiosk, qtbot: QtBot, canary: Canary
+    kiosk: Kiosk, qtbot: QtBot, canary: RecordingHttpServer
 ) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtQml import QQmlComponent

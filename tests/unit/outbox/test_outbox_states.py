@@ -1,9 +1,11 @@
-"""Any mix of submits, exports and restarts keeps the outbox's books straight."""
+"""Any mix of submits, exports, deliveries and restarts keeps the outbox's books straight."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -11,8 +13,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from nacl.public import PrivateKey
 
+from kiosk.outbox.delivery import HttpTarget, deliver_due
 from kiosk.outbox.envelope import open_envelope
 from kiosk.outbox.store import Outbox
+from tests.servers import http_server
 from tests.unit.outbox.conftest import a_request
 
 KEY = PrivateKey.generate()
@@ -28,6 +32,10 @@ class OutboxMachine(RuleBasedStateMachine):
         self.outbox = Outbox.open(self.folder / "data", KEY.public_key)
         self.names: dict[str, str] = {}  # id -> name, everything acknowledged
         self.exported: set[str] = set()
+        self.delivered: set[str] = set()
+        self.resources = ExitStack()
+        self.server = self.resources.enter_context(http_server())
+        self.clock = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
 
     @rule(name=names)
     def submit(self, name: str) -> None:
@@ -44,6 +52,20 @@ class OutboxMachine(RuleBasedStateMachine):
             assert opened.request.name == self.names[opened.id]
         self.exported |= new
 
+    @rule(server_is_down=st.booleans())
+    def deliver(self, server_is_down: bool) -> None:
+        self.server.fail_first = 10**9 if server_is_down else 0
+        self.clock += dt.timedelta(hours=2)  # every retry is due again
+        waiting = set(self.names) - self.delivered
+        before = len(self.server.posts)
+
+        sent = deliver_due(self.outbox, HttpTarget(self.server.url).send, self.clock)
+
+        assert {key for key, _ in self.server.posts[before:]} == waiting  # each tried once
+        assert sent == (0 if server_is_down else len(waiting))
+        if not server_is_down:
+            self.delivered |= waiting
+
     @rule()
     def restart(self) -> None:
         self.outbox.close()
@@ -56,11 +78,13 @@ class OutboxMachine(RuleBasedStateMachine):
         status = self.outbox.status()
         assert self.outbox.ids() == set(self.names)
         assert status.exported == len(self.exported)
-        assert status.pending == len(self.names) - len(self.exported)
+        assert status.delivered == len(self.delivered)
+        assert status.pending == len(set(self.names) - self.exported - self.delivered)
 
     def teardown(self) -> None:
         if hasattr(self, "outbox"):
             self.outbox.close()
+            self.resources.close()
             shutil.rmtree(self.folder, ignore_errors=True)
 
 

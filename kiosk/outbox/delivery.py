@@ -1,0 +1,181 @@
+"""Deliver sealed requests to the clinic in the background: HTTP(S) or an SMTP relay.
+
+Only sealed envelopes leave the kiosk. Each carries the request id so the
+receiver can drop duplicates (the `Idempotency-Key` header, the e-mail
+`Message-ID`): a crash between sending and marking may send a request twice,
+never lose it. Failures wait 30 s, then twice as long each time, up to an hour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+import ssl
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+from kiosk.outbox.envelope import SUFFIX
+from kiosk.outbox.errors import OutboxError
+from kiosk.outbox.store import Outbox
+
+log = logging.getLogger("kiosk.outbox")
+
+Clock = Callable[[], dt.datetime]
+Send = Callable[[str, bytes], None]
+IDLE_CHECK = 60.0  # seconds between looks at an empty outbox
+
+
+class DeliveryError(Exception):
+    """The receiver did not take the request; it will be tried again later."""
+
+
+@dataclass(frozen=True)
+class HttpTarget:
+    url: str
+    timeout: float = 15.0
+
+    def send(self, request_id: str, sealed_file: bytes) -> None:
+        request = urllib.request.Request(
+            self.url,
+            data=sealed_file,
+            method="POST",
+            headers={"Content-Type": "application/json", "Idempotency-Key": request_id},
+        )
+        # No proxies from the environment: the kiosk talks to the clinic only.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        try:
+            with opener.open(request, timeout=self.timeout) as response:
+                response.read()
+        except urllib.error.HTTPError as exc:
+            raise DeliveryError(f"the server answered {exc.code}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise DeliveryError(f"cannot reach the server: {exc}") from None
+
+
+@dataclass(frozen=True)
+class SmtpTarget:
+    host: str
+    port: int
+    sender: str
+    recipient: str
+    timeout: float = 15.0
+
+    def send(self, request_id: str, sealed_file: bytes) -> None:
+        message = EmailMessage()
+        message["From"] = self.sender
+        message["To"] = self.recipient
+        message["Subject"] = f"Contact request {request_id[:8]} (sealed)"
+        message["Message-ID"] = f"<{request_id}@clinic-kiosk>"
+        message.set_content(
+            "A patient left a contact request at the kiosk. It is sealed: open the\n"
+            "attachment with `kiosk-admin requests open FILE --key clinic.key`.\n"
+        )
+        message.add_attachment(
+            sealed_file, maintype="application", subtype="json", filename=request_id + SUFFIX
+        )
+        try:
+            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+                smtp.ehlo()
+                if smtp.has_extn("starttls"):
+                    smtp.starttls(context=ssl.create_default_context())
+                    smtp.ehlo()
+                smtp.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            raise DeliveryError(f"the mail relay did not take it: {exc}") from None
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def deliver_due(outbox: Outbox, send: Send, now: dt.datetime) -> int:
+    """Send every request that is due; return how many were delivered."""
+    delivered = 0
+    for request_id, sealed_file in outbox.due(now):
+        try:
+            send(request_id, sealed_file)
+        except DeliveryError as exc:
+            attempts = outbox.mark_failed(request_id, now)
+            log.warning("request %s not delivered (attempt %d): %s", request_id, attempts, exc)
+            continue
+        outbox.mark_delivered(request_id, now)
+        delivered += 1
+        log.info("request %s delivered", request_id)
+    return delivered
+
+
+class DeliveryWorker:
+    """A background thread with its own database connection; never blocks the screen."""
+
+    def __init__(self, data_dir: Path, send: Send, clock: Clock = utc_now) -> None:
+        self._data_dir = data_dir
+        self._send = send
+        self._clock = clock
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="delivery", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self) -> None:
+        """A new request was saved: look now rather than at the next scheduled time."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            outbox = Outbox.open(self._data_dir, public_key=None)
+        except OutboxError as exc:
+            log.error("delivery is off: %s", exc)
+            return
+        with outbox:
+            while not self._stop.is_set():
+                deliver_due(outbox, self._send, self._clock())
+                self._wake.wait(self._seconds_to_wait(outbox))
+                self._wake.clear()
+
+    def _seconds_to_wait(self, outbox: Outbox) -> float:
+        due = outbox.next_attempt()
+        if due is None:
+            return IDLE_CHECK
+        return max(0.0, min(IDLE_CHECK, (due - self._clock()).total_seconds()))
+
+
+def target_from_environment(environ: Mapping[str, str]) -> HttpTarget | SmtpTarget | None:
+    """Delivery settings from KIOSK_REQUESTS_* variables; None when none are set.
+
+    KIOSK_REQUESTS_DELIVERY_URL              POST each request to this http(s) URL
+    KIOSK_REQUESTS_SMTP_HOST, _PORT (25), _FROM, _TO    or mail it through this relay
+    Raises ValueError naming the variable to fix.
+    """
+    url = environ.get("KIOSK_REQUESTS_DELIVERY_URL", "").strip()
+    host = environ.get("KIOSK_REQUESTS_SMTP_HOST", "").strip()
+    if url and host:
+        raise ValueError("set KIOSK_REQUESTS_DELIVERY_URL or KIOSK_REQUESTS_SMTP_HOST, not both")
+    if url:
+        if not url.startswith(("https://", "http://")):
+            raise ValueError("KIOSK_REQUESTS_DELIVERY_URL must start with https:// or http://")
+        return HttpTarget(url)
+    if not host:
+        return None
+    port_text = environ.get("KIOSK_REQUESTS_SMTP_PORT", "25").strip()
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ValueError(f"KIOSK_REQUESTS_SMTP_PORT {port_text!r} is not a port number")
+    addresses = {}
+    for name in ("FROM", "TO"):
+        value = environ.get(f"KIOSK_REQUESTS_SMTP_{name}", "").strip()
+        if "@" not in value:
+            raise ValueError(f"KIOSK_REQUESTS_SMTP_{name} must be an e-mail address")
+        addresses[name] = value
+    return SmtpTarget(host, int(port_text), addresses["FROM"], addresses["TO"])

@@ -1,0 +1,161 @@
+"""Requests reach the clinic's server or mail relay, retried until they do."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from nacl.public import PrivateKey, PublicKey
+
+from kiosk.outbox.delivery import DeliveryWorker, HttpTarget, SmtpTarget, deliver_due
+from kiosk.outbox.envelope import open_envelope
+from kiosk.outbox.store import Outbox
+from tests.servers import free_port, http_server, smtp_relay
+from tests.unit.outbox.conftest import a_request
+
+T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+def later(seconds: float) -> dt.datetime:
+    return T0 + dt.timedelta(seconds=seconds)
+
+
+def test_http_delivery_posts_each_sealed_request_with_its_id(
+    tmp_path: Path, public_key: PublicKey, private_key: PrivateKey
+) -> None:
+    outbox = Outbox.open(tmp_path, public_key)
+    ids = {outbox.submit(a_request()), outbox.submit(a_request(name="Bo"))}
+
+    with http_server() as server:
+        delivered = deliver_due(outbox, HttpTarget(server.url + "/requests").send, later(0))
+
+    assert delivered == 2
+    assert {key for key, _ in server.posts} == ids
+    for key, body in server.posts:
+        assert open_envelope(body, private_key).id == key
+    assert outbox.status().delivered == 2
+    assert outbox.due(later(10_000)) == []
+
+
+def test_a_server_that_fails_twice_gets_the_request_on_the_third_try(
+    tmp_path: Path, public_key: PublicKey
+) -> None:
+    outbox = Outbox.open(tmp_path, public_key)
+    request_id = outbox.submit(a_request())
+
+    with http_server(fail_first=2) as server:
+        send = HttpTarget(server.url).send
+        assert deliver_due(outbox, send, later(0)) == 0  # 503: retry in 30 s
+        assert deliver_due(outbox, send, later(29)) == 0  # not yet due: no request sent
+        assert deliver_due(outbox, send, later(30)) == 0  # 503 again: retry in 60 s more
+        assert deliver_due(outbox, send, later(89)) == 0
+        assert deliver_due(outbox, send, later(90)) == 1
+
+    assert [key for key, _ in server.posts] == [request_id] * 3
+    assert outbox.status().delivered == 1
+
+
+def test_a_server_down_across_a_restart_still_gets_every_request_once(
+    tmp_path: Path, public_key: PublicKey
+) -> None:
+    port = free_port()
+    target = HttpTarget(f"http://127.0.0.1:{port}/", timeout=2)
+    outbox = Outbox.open(tmp_path, public_key)
+    ids = {outbox.submit(a_request(name=f"P{n}")) for n in range(3)}
+    assert deliver_due(outbox, target.send, later(0)) == 0  # nobody is listening
+    outbox.close()  # the kiosk restarts
+
+    reopened = Outbox.open(tmp_path, public_key)
+    assert reopened.status().delivered == 0
+    with http_server(port=port) as server:
+        assert deliver_due(reopened, target.send, later(30)) == 3
+
+    assert {key for key, _ in server.posts} == ids  # after de-duplication by id
+    assert len(server.posts) == 3
+
+
+def test_smtp_delivery_attaches_the_sealed_request(
+    tmp_path: Path, public_key: PublicKey, private_key: PrivateKey
+) -> None:
+    outbox = Outbox.open(tmp_path, public_key)
+    request_id = outbox.submit(a_request())
+
+    with smtp_relay() as (port, messages):
+        target = SmtpTarget("127.0.0.1", port, "kiosk@clinic.example", "desk@clinic.example")
+        assert deliver_due(outbox, target.send, later(0)) == 1
+
+    [message] = messages
+    assert message["Message-ID"] == f"<{request_id}@clinic-kiosk>"
+    assert "Ana" not in message.as_string()  # only the sealed envelope travels
+    [attachment] = [part for part in message.walk() if part.get_filename()]
+    assert attachment.get_filename() == f"{request_id}.sealed"
+    assert open_envelope(attachment.get_payload(decode=True), private_key).id == request_id
+
+
+def test_an_unreachable_relay_is_retried(tmp_path: Path, public_key: PublicKey) -> None:
+    outbox = Outbox.open(tmp_path, public_key)
+    outbox.submit(a_request())
+    target = SmtpTarget("127.0.0.1", free_port(), "a@b.example", "c@d.example", timeout=2)
+
+    assert deliver_due(outbox, target.send, later(0)) == 0
+    assert outbox.next_attempt() == later(30)
+
+
+def test_the_worker_delivers_in_the_background(tmp_path: Path, public_key: PublicKey) -> None:
+    outbox = Outbox.open(tmp_path, public_key)
+    with http_server() as server:
+        worker = DeliveryWorker(tmp_path, HttpTarget(server.url).send)
+        worker.start()
+        request_id = outbox.submit(a_request())
+        worker.wake()
+        deadline = time.monotonic() + 10
+        while not server.posts and time.monotonic() < deadline:
+            time.sleep(0.02)
+        worker.stop()
+
+    assert [key for key, _ in server.posts] == [request_id]
+    assert outbox.status().delivered == 1
+
+
+@pytest.mark.parametrize(
+    ("attempts", "seconds"), [(1, 30), (2, 60), (3, 120), (7, 1920), (8, 3600), (50, 3600)]
+)
+def test_back_off_doubles_up_to_an_hour(attempts: int, seconds: int) -> None:
+    from kiosk.outbox.store import retry_delay
+
+    assert retry_delay(attempts) == dt.timedelta(seconds=seconds)
+
+
+def test_settings_from_the_environment() -> None:
+    from kiosk.outbox.delivery import target_from_environment
+
+    assert target_from_environment({}) is None
+    assert target_from_environment({"KIOSK_REQUESTS_DELIVERY_URL": "https://c.example/in"}) == (
+        HttpTarget("https://c.example/in")
+    )
+    smtp = {
+        "KIOSK_REQUESTS_SMTP_HOST": "relay.clinic.example",
+        "KIOSK_REQUESTS_SMTP_FROM": "kiosk@clinic.example",
+        "KIOSK_REQUESTS_SMTP_TO": "desk@clinic.example",
+    }
+    assert target_from_environment(smtp) == SmtpTarget(
+        "relay.clinic.example", 25, "kiosk@clinic.example", "desk@clinic.example"
+    )
+
+
+@pytest.mark.parametrize(
+    ("environment", "words"),
+    [
+        ({"KIOSK_REQUESTS_DELIVERY_URL": "ftp://x"}, "must start with https://"),
+        ({"KIOSK_REQUESTS_SMTP_HOST": "h", "KIOSK_REQUESTS_SMTP_PORT": "x"}, "not a port"),
+        ({"KIOSK_REQUESTS_SMTP_HOST": "h"}, "KIOSK_REQUESTS_SMTP_FROM must be an e-mail"),
+        ({"KIOSK_REQUESTS_SMTP_HOST": "h", "KIOSK_REQUESTS_DELIVERY_URL": "https://x"}, "not both"),
+    ],
+)
+def test_bad_settings_name_the_variable(environment: dict[str, str], words: str) -> None:
+    from kiosk.outbox.delivery import target_from_environment
+
+    with pytest.raises(ValueError, match=words):
+        target_from_environment(environment)
