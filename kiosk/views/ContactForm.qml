@@ -16,6 +16,7 @@ ColumnLayout {
     property var chosenTopics: ({})
 
     signal saved(string method)
+    signal problemAt(Item item)  // the first field to fix, to bring into view
 
     spacing: Theme.spacing * 1.25
 
@@ -36,8 +37,18 @@ ColumnLayout {
         const result = bridge.submit(values())
         errors = result.errors
         failed = result.failed
-        if (result.saved)
+        if (result.saved) {
             saved(method.value)
+            return
+        }
+        const order = [["name", name], ["phone", phone], ["email", email],
+                       ["contact_method", method], ["best_time", bestTime],
+                       ["consent", consent]]
+        const first = order.find(pair => errors[pair[0]] !== undefined)
+        if (first)
+            problemAt(first[1])
+        else if (failed)
+            problemAt(failedNotice)
     }
 
     function errorFor(field) {
@@ -246,6 +257,7 @@ ColumnLayout {
     }
 
     NoticeBox {
+        id: failedNotice
         objectName: "saveFailed"
         Layout.fillWidth: true
         visible: form.failed

@@ -20,10 +20,13 @@ Item {
     property string savedMethod: ""
 
     function keepInView() {
-        if (!editing)
-            return
-        const top = editing.mapToItem(scroller.contentItem, 0, 0).y - Theme.spacing * 3
-        const bottom = top + editing.height + Theme.spacing * 6
+        if (editing)
+            bringIntoView(editing)
+    }
+
+    function bringIntoView(item) {
+        const top = item.mapToItem(scroller.contentItem, 0, 0).y - Theme.spacing * 3
+        const bottom = top + item.height + Theme.spacing * 6
         if (bottom > scroller.contentY + scroller.height)
             scroller.contentY = Math.min(bottom - scroller.height,
                                          scroller.contentHeight - scroller.height)
@@ -95,6 +98,7 @@ Item {
         ContactForm {
             bridge: screen.form
             content: screen.content
+            onProblemAt: (item) => Qt.callLater(screen.bringIntoView, item)
             onSaved: (method) => {
                 scroller.forceActiveFocus()
                 scroller.contentY = 0

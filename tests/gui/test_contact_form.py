@@ -225,3 +225,22 @@ def test_a_request_sent_from_the_screen_reaches_the_clinic_server(
     request_id, body = server.posts[0]
     opened = open_envelope(body, key)
     assert (opened.id, opened.request.name) == (request_id, "eva")
+
+
+def test_a_mistake_is_brought_into_view(kiosk: Kiosk, qtbot: QtBot) -> None:
+    window = kiosk.window
+    window.resize(1920, 1080)  # a short view: the name is out of sight from Send
+    settle()
+    tap(window, "consent")
+    tap(window, "sendRequest")  # at the bottom of the form; the name is far above
+
+    error = find(window, "fieldNameError")
+    scroller = find(window, "contactScroller")
+
+    def visible() -> bool:
+        top = error.mapToScene(QPointF(0, 0)).y()
+        view_top = scroller.mapToScene(QPointF(0, 0)).y()
+        return view_top <= top <= view_top + scroller.height() - error.height()
+
+    qtbot.waitUntil(visible, timeout=2000)
+    assert "Please enter your name." in text_of(window, "fieldNameError")
