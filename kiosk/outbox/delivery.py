@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import smtplib
+import sqlite3
 import ssl
 import threading
 import urllib.error
@@ -141,8 +142,13 @@ class DeliveryWorker:
             return
         with outbox:
             while not self._stop.is_set():
-                deliver_due(outbox, self._send, self._clock())
-                self._wake.wait(self._seconds_to_wait(outbox))
+                wait = IDLE_CHECK
+                try:
+                    deliver_due(outbox, self._send, self._clock())
+                    wait = self._seconds_to_wait(outbox)
+                except sqlite3.Error as exc:  # e.g. locked too long: try again later
+                    log.error("delivery paused: %s", exc)
+                self._wake.wait(wait)
                 self._wake.clear()
 
     def _seconds_to_wait(self, outbox: Outbox) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from pathlib import Path
 
@@ -159,3 +160,29 @@ def test_bad_settings_name_the_variable(environment: dict[str, str], words: str)
 
     with pytest.raises(ValueError, match=words):
         target_from_environment(environment)
+
+
+def test_the_worker_keeps_going_after_a_database_error(
+    tmp_path: Path, public_key: PublicKey, caplog: pytest.LogCaptureFixture
+) -> None:
+    outbox = Outbox.open(tmp_path, public_key)
+    outbox.submit(a_request())
+    calls = []
+
+    def clock() -> dt.datetime:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return later(0)
+
+    with http_server() as server:
+        worker = DeliveryWorker(tmp_path, HttpTarget(server.url).send, clock=clock)
+        worker.start()
+        deadline = time.monotonic() + 10
+        while not server.posts and time.monotonic() < deadline:
+            worker.wake()
+            time.sleep(0.05)
+        worker.stop()
+
+    assert len(server.posts) == 1
+    assert "delivery paused: database is locked" in caplog.text
