@@ -59,6 +59,15 @@ def type_keys(kiosk: Kiosk, *keys: str) -> None:
         tap(kiosk.window, f"key_{key}")
 
 
+def fill_in(kiosk: Kiosk, name: str) -> None:
+    """Type a name and a phone number on the kiosk's keys and tick consent."""
+    tap(kiosk.window, "fieldNameInput")
+    type_keys(kiosk, *name)
+    tap(kiosk.window, "fieldPhoneInput")
+    type_keys(kiosk, *"5185550142")
+    tap(kiosk.window, "consent")
+
+
 def stored(data_dir: Path, key: PrivateKey) -> list[dict[str, object]]:
     with closing(sqlite3.connect(data_dir / DATABASE)) as db:
         rows = db.execute("SELECT id, sealed FROM requests").fetchall()
@@ -107,11 +116,7 @@ def test_a_failed_save_says_so_and_keeps_the_fields(
     with closing(sqlite3.connect(data_dir / DATABASE)) as db:
         db.execute("CREATE TRIGGER full BEFORE INSERT ON requests BEGIN"
                    " SELECT RAISE(ABORT, 'database or disk is full'); END")  # fmt: skip
-    tap(window, "fieldNameInput")
-    type_keys(kiosk, "c", "y")
-    tap(window, "fieldPhoneInput")
-    type_keys(kiosk, *"5185550142")
-    tap(window, "consent")
+    fill_in(kiosk, "cy")
     tap(window, "sendRequest")
 
     assert "We could not save your request. Please tell the front desk" in text_of(
@@ -156,11 +161,7 @@ def test_thank_you_returns_home_and_wipes_the_form(
     kiosk: Kiosk, qtbot: QtBot, data_dir: Path
 ) -> None:
     window = kiosk.window
-    tap(window, "fieldNameInput")
-    type_keys(kiosk, "d", "i")
-    tap(window, "fieldPhoneInput")
-    type_keys(kiosk, *"5185550142")
-    tap(window, "consent")
+    fill_in(kiosk, "di")
     tap(window, "sendRequest")
     timer = window.findChild(QObject, "thanksTimer")
     assert timer is not None
@@ -211,11 +212,7 @@ def test_a_request_sent_from_the_screen_reaches_the_clinic_server(
         kiosk.navigation.home()
         kiosk.navigation.openContact()
         window = kiosk.window
-        tap(window, "fieldNameInput")
-        type_keys(kiosk, "e", "v", "a")
-        tap(window, "fieldPhoneInput")
-        type_keys(kiosk, *"5185550142")
-        tap(window, "consent")
+        fill_in(kiosk, "eva")
         tap(window, "sendRequest")
 
         qtbot.waitUntil(lambda: len(server.posts) == 1, timeout=10_000)
