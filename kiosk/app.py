@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from kiosk.bridge.contact_form import ContactFormBridge
 from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
+from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.problems import Severity
@@ -40,6 +42,7 @@ from kiosk.outbox.errors import OutboxError
 if TYPE_CHECKING:
     from kiosk.outbox.store import Outbox
 from kiosk.session.display import DisplayChoices
+from kiosk.session.idle import Clock, IdlePolicy, ManualClock
 from kiosk.session.navigation import Navigator
 
 log = logging.getLogger("kiosk.app")
@@ -55,18 +58,19 @@ class Kiosk:
     """Everything one running kiosk holds, built in the documented order."""
 
     @classmethod
-    def from_path(cls, content: Path) -> Kiosk:
+    def from_path(cls, content: Path, clock: Clock = time.monotonic) -> Kiosk:
         result = read_bundle(content)
         for problem in result.problems:
             level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
             log.log(level, "%s", problem)
         if result.bundle is None:
             log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
-        return cls(result)
+        return cls(result, clock)
 
-    def __init__(self, result: LoadResult) -> None:
+    def __init__(self, result: LoadResult, clock: Clock = time.monotonic) -> None:
         self.engine = QQmlApplicationEngine()
         self.result = result
+        self.clock = clock
         self.ready = False  # True once the kiosk itself, not the fallback, is showing
         bundle = result.bundle
         if bundle is None:
@@ -79,6 +83,8 @@ class Kiosk:
         self.display = DisplayBridge(DisplayChoices(), self.engine)
         topic_ids = {topic.id for topic in bundle.topics}
         self.form = ContactFormBridge(topic_ids, self.engine)
+        policy = IdlePolicy(clock)
+        self.session = SessionBridge(policy, self.navigation, self.display, self.engine)
         icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
             {
@@ -86,10 +92,13 @@ class Kiosk:
                 "navigation": self.navigation,
                 "display": self.display,
                 "form": self.form,
+                "session": self.session,
                 "iconDir": QUrl.fromLocalFile(str(icons)),
             }
         )
         self.ready = self._load("Main.qml")
+        if self.ready:
+            self.window.installEventFilter(self.session)  # touches and keys reach it first
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")
@@ -108,7 +117,10 @@ class Kiosk:
 
     def walker(self) -> Walker:
         assert self.result.bundle is not None
-        return Walker(self.window, self.result.bundle, self.navigation, self.display)
+        assert isinstance(self.clock, ManualClock), "walk only a kiosk on a manual clock"
+        return Walker(
+            self.window, self.result.bundle, self.navigation, self.display, self.session, self.clock
+        )
 
 
 def open_outbox(data_dir: Path) -> Outbox | None:
@@ -173,7 +185,9 @@ def main(argv: Sequence[str]) -> int:
     app = QGuiApplication(sys.argv[:1])
     load_fonts()
     with QtMessages() as messages:
-        kiosk = Kiosk.from_path(options.content or launcher.sample_content())
+        # Offscreen runs keep their own time, so no idle reset can cut a walk short.
+        clock: Clock = ManualClock() if offscreen else time.monotonic
+        kiosk = Kiosk.from_path(options.content or launcher.sample_content(), clock)
         if offscreen and kiosk.ready:
             kiosk.form.attach(open_outbox(options.data_dir))
         if options.self_test:

@@ -19,7 +19,9 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
+from kiosk.bridge.session import SessionBridge
 from kiosk.content.model import Bundle
+from kiosk.session.idle import READING_IDLE, ManualClock
 from kiosk.session.navigation import Location, Screen, every_location
 
 log = logging.getLogger("kiosk.app")
@@ -68,10 +70,14 @@ class Walker:
         bundle: Bundle,
         navigation: NavigationBridge,
         display: DisplayBridge,
+        session: SessionBridge,
+        clock: ManualClock,
     ) -> None:
         self.window = window
         self.navigation = navigation
         self.display = display
+        self.session = session
+        self.clock = clock
         self.locations = every_location(
             bundle.tour, list(bundle.pages), [t.id for t in bundle.topics]
         )
@@ -88,6 +94,16 @@ class Walker:
                 raise LookupError(f"cannot reach {location_name(location)}")
             settle()
             yield location, self.window.grabWindow()
+
+    def idle_warning(self) -> QImage:
+        """Leave the current screen untouched until the warning shows; its frame."""
+        self.clock.advance(READING_IDLE + 1)
+        self.session.tick()
+        settle()
+        frame = self.window.grabWindow()
+        self.session.stillHere()
+        settle()
+        return frame
 
     def screen_item(self) -> QQuickItem | None:
         loader = self.window.findChild(QObject, "screen")
@@ -137,6 +153,10 @@ def self_test(walker: Walker, messages: QtMessages, report: Check) -> None:
             if blank(frame):
                 problems.append("nothing was drawn")
             report(name, not problems, "; ".join(problems))
+        walker.navigation.go_to(Location(Screen.HOME))
+        frame = walker.idle_warning()
+        problems = messages.take() + (["nothing was drawn"] if blank(frame) else [])
+        report(f"{orientation} idle warning", not problems, "; ".join(problems))
 
 
 def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
@@ -150,10 +170,14 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             _save(frame, path)
             saved.append(path)
         saved += _keyboards(walker, out_dir, orientation)
+        walker.navigation.go_to(Location(Screen.PAGE, first_page(walker).target))
+        settle()
+        path = out_dir / f"{orientation}-zz-idle-warning.png"
+        _save(walker.idle_warning(), path)
+        saved.append(path)
         walker.display.setTextStep(walker.display.property("textSteps") - 1)
         walker.display.setHighContrast(True)
-        first_page = next(loc for loc in walker.locations if loc.screen is Screen.PAGE)
-        for location in (Location(Screen.HOME), first_page, walker.locations[-1]):
+        for location in (Location(Screen.HOME), first_page(walker), walker.locations[-1]):
             walker.navigation.go_to(location)
             settle()
             path = out_dir / f"{orientation}-zz-{location_name(location)}-large-contrast.png"
@@ -185,6 +209,10 @@ def _keyboards(walker: Walker, out_dir: Path, orientation: str) -> list[Path]:
         _save(walker.window.grabWindow(), path)
         saved.append(path)
     return saved
+
+
+def first_page(walker: Walker) -> Location:
+    return next(loc for loc in walker.locations if loc.screen is Screen.PAGE)
 
 
 def _save(frame: QImage, path: Path) -> None:

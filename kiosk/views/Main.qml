@@ -11,6 +11,7 @@ ApplicationWindow {
     required property var navigation
     required property var display
     required property var form
+    required property var session
     required property url iconDir
     property bool frameless: false  // full-screen kiosk mode sets it
 
@@ -32,6 +33,7 @@ ApplicationWindow {
             visible: window.navigation.screen !== "attract"
             navigation: window.navigation
             display: window.display
+            session: window.session
         }
 
         Loader {
@@ -93,5 +95,10 @@ ApplicationWindow {
             navigation: window.navigation
             form: window.form
         }
+    }
+
+    IdleWarning {
+        anchors.fill: parent
+        session: window.session
     }
 }

@@ -8,6 +8,7 @@ Rectangle {
 
     required property var navigation
     required property var display
+    required property var session
     readonly property bool compact: width < 1400
 
     implicitHeight: Theme.touchTarget + 2 * 16
@@ -21,18 +22,20 @@ Rectangle {
 
     RowLayout {
         anchors { fill: parent; leftMargin: Theme.margin / 2; rightMargin: Theme.margin / 2 }
-        spacing: 16
+        spacing: bar.compact ? 10 : 16
 
         KioskButton {
             objectName: "homeButton"
-            text: "Home"
+            text: bar.compact ? "" : "Home"
             iconName: "home"
+            Accessible.name: "Home"
             onClicked: bar.navigation.home()
         }
         KioskButton {
             objectName: "backButton"
-            text: "Back"
+            text: bar.compact ? "" : "Back"
             iconName: "back"
+            Accessible.name: "Back"
             enabled: bar.navigation.canGoBack
             opacity: enabled ? 1 : 0.35
             onClicked: bar.navigation.back()
@@ -57,7 +60,7 @@ Rectangle {
                     required property int index
                     objectName: "textSize" + index
                     text: "A"
-                    implicitWidth: Theme.touchTarget
+                    implicitWidth: bar.compact ? 76 : Theme.touchTarget
                     checkable: true
                     checked: bar.display.textStep === index
                     Accessible.name: ["Normal text", "Large text", "Largest text"][index]
@@ -82,6 +85,13 @@ Rectangle {
             checked: bar.display.highContrast
             Accessible.name: "High contrast"
             onClicked: bar.display.setHighContrast(checked)
+        }
+        KioskButton {
+            objectName: "doneButton"
+            text: "I'm done"
+            primary: true
+            Accessible.name: "I'm done: clear everything and start over"
+            onClicked: bar.session.done()
         }
     }
 }

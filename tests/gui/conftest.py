@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk, load_fonts
 from kiosk.bridge.frames import wait_for_frame
 from kiosk.bridge.walk import settle
-from kiosk.content.loader import LoadResult
+from kiosk.content.loader import LoadResult, read_bundle
+from kiosk.session.idle import ManualClock
 from tests.conftest import SAMPLE_CONTENT
 
 PORTRAIT = (1080, 1920)
@@ -29,8 +30,15 @@ def _qt_setup(qapp: object) -> None:
     load_fonts()
 
 
-def open_kiosk(qtbot: QtBot, content: Path | LoadResult, size: tuple[int, int] = PORTRAIT) -> Kiosk:
-    kiosk = Kiosk(content) if isinstance(content, LoadResult) else Kiosk.from_path(content)
+def open_kiosk(
+    qtbot: QtBot,
+    content: Path | LoadResult,
+    size: tuple[int, int] = PORTRAIT,
+    clock: ManualClock | None = None,
+) -> Kiosk:
+    """A shown kiosk whose idle clock moves only when the test moves it."""
+    result = content if isinstance(content, LoadResult) else read_bundle(content)
+    kiosk = Kiosk(result, clock or ManualClock())
     window = kiosk.window
     window.resize(*size)
     window.show()

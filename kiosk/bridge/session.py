@@ -1,0 +1,104 @@
+"""The idle policy, as the window feeds it and QML shows it: warning, countdown, reset."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+
+from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.navigation import NavigationBridge
+from kiosk.session.idle import IdlePolicy, IdleState
+
+log = logging.getLogger("kiosk.session")
+
+TICK_MS = 250  # how often the countdown is checked: a reset comes well within a second
+
+
+class SessionBridge(QObject):
+    """Signals: `changed` when the warning shows, hides or counts down; `wasReset`."""
+
+    changed = Signal()
+    wasReset = Signal()
+
+    def __init__(
+        self,
+        policy: IdlePolicy,
+        navigation: NavigationBridge,
+        display: DisplayBridge,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._policy = policy
+        self._navigation = navigation
+        self._display = display
+        self._warning = False
+        self._seconds_left = 0
+        self._input_events: frozenset[QEvent.Type] = frozenset()
+        navigation.changed.connect(self._follow_navigation)
+        self._timer = QTimer(self, interval=TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Every touch, click and key press counts as the patient being here."""
+        if not self._input_events:  # built on first use: start-up need not pay for it
+            kinds = QEvent.Type
+            self._input_events = frozenset(
+                {kinds.MouseButtonPress, kinds.TouchBegin, kinds.TouchUpdate,
+                 kinds.KeyPress, kinds.Wheel, kinds.TabletPress}
+            )  # fmt: skip
+        if event.type() in self._input_events:
+            self._policy.touched()
+            if self._warning:
+                self.tick()
+        return False
+
+    @Property(bool, notify=changed)
+    def warning(self) -> bool:
+        return self._warning
+
+    @Property(int, notify=changed)
+    def secondsLeft(self) -> int:
+        return self._seconds_left
+
+    @Slot()
+    def tick(self) -> None:
+        state = self._policy.state()
+        if state is IdleState.EXPIRED:
+            log.info("no touch for a while: the kiosk starts over")
+            self.reset()
+            return
+        warning = state is IdleState.WARNING
+        seconds = self._policy.seconds_left() if warning else 0
+        if (warning, seconds) != (self._warning, self._seconds_left):
+            self._warning, self._seconds_left = warning, seconds
+            self.changed.emit()
+
+    @Slot()
+    def stillHere(self) -> None:
+        self._policy.touched()
+        self.tick()
+
+    @Slot()
+    def done(self) -> None:
+        """The patient tapped "I'm done": start over at once."""
+        self.reset()
+
+    def reset(self) -> None:
+        """Everything back to how the next patient should find it."""
+        self._navigation.reset()  # the screens, their fields and the keyboard go with it
+        self._display.reset()
+        self._policy.pause()
+        self._warning, self._seconds_left = False, 0
+        self.changed.emit()
+        self.wasReset.emit()
+
+    def _follow_navigation(self) -> None:
+        screen = self._navigation.property("screen")
+        if screen == "attract":
+            self._policy.pause()
+            return
+        if self._policy.paused:
+            self._policy.resume()
+        self._policy.set_on_form(screen == "contact")

@@ -1,0 +1,61 @@
+import QtQuick
+import QtQuick.Layouts
+
+// "Are you still there?": over everything, counting down before the kiosk
+// starts over. One tap anywhere keeps the patient's place (WCAG 2.2.1).
+Rectangle {
+    id: overlay
+
+    required property var session
+
+    objectName: "idleWarning"
+    visible: session.warning
+    color: Theme.highContrast ? "#000000" : "#e6102a38"
+
+    TapHandler {
+        onTapped: overlay.session.stillHere()
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 1000)
+        height: column.implicitHeight + 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+        border.width: 3
+        border.color: Theme.border
+
+        ColumnLayout {
+            id: column
+            anchors { left: parent.left; right: parent.right; top: parent.top
+                      margins: Theme.margin }
+            spacing: Theme.spacing * 1.5
+
+            ScreenTitle {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                text: "Are you still there?"
+            }
+            Text {
+                objectName: "idleCountdown"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                text: "To keep your information private, this screen will clear and start "
+                      + "over in " + overlay.session.secondsLeft
+                      + (overlay.session.secondsLeft === 1 ? " second." : " seconds.")
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.headingFont
+                color: Theme.ink
+            }
+            KioskButton {
+                objectName: "stillHere"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget * 1.5
+                primary: true
+                text: "I'm still here"
+                onClicked: overlay.session.stillHere()
+            }
+        }
+    }
+}
