@@ -98,7 +98,7 @@ class Kiosk:
         )
         self.ready = self._load("Main.qml")
         if self.ready:
-            self.window.installEventFilter(self.session)  # touches and keys reach it first
+            self.session.watch(self.window)
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")

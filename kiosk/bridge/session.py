@@ -35,10 +35,20 @@ class SessionBridge(QObject):
         self._warning = False
         self._seconds_left = 0
         self._input_events: frozenset[QEvent.Type] = frozenset()
+        self._window: QObject | None = None
+        self._watching = False
         navigation.changed.connect(self._follow_navigation)
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
         self._timer.start()
+
+    def watch(self, window: QObject) -> None:
+        """Feed this window's touches and keys to the policy while a patient is here.
+
+        The filter is on only between the first tap and the reset: on the
+        attract screen there is nobody to time, and start-up stays quick.
+        """
+        self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Every touch, click and key press counts as the patient being here."""
@@ -98,7 +108,18 @@ class SessionBridge(QObject):
         screen = self._navigation.property("screen")
         if screen == "attract":
             self._policy.pause()
+            self._set_watching(False)
             return
         if self._policy.paused:
             self._policy.resume()
+        self._set_watching(True)
         self._policy.set_on_form(screen == "contact")
+
+    def _set_watching(self, on: bool) -> None:
+        if self._window is None or on == self._watching:
+            return
+        if on:
+            self._window.installEventFilter(self)
+        else:
+            self._window.removeEventFilter(self)
+        self._watching = on

@@ -41,15 +41,36 @@ ApplicationWindow {
             objectName: "screen"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            sourceComponent: {
-                switch (window.navigation.screen) {
-                case "home": return home
-                case "topic": return topic
-                case "page": return page
-                case "tour": return tour
-                case "contact": return contact
-                default: return attract
+
+            property string shown: ""
+
+            // Screens change kind here; within a kind (page to page, tour step
+            // to step) their own bindings follow the navigation. The contact
+            // screen, with its form and keyboard, is compiled the first time
+            // it opens rather than at start-up.
+            function show() {
+                const screen = window.navigation.screen
+                if (screen === shown)
+                    return
+                shown = screen
+                if (screen === "contact") {
+                    sourceComponent = undefined
+                    setSource("ContactScreen.qml", {
+                        content: window.content,
+                        navigation: window.navigation,
+                        form: window.form
+                    })
+                    return
                 }
+                source = ""
+                sourceComponent = ({ home: home, topic: topic, page: page, tour: tour })[screen]
+                                  || attract
+            }
+
+            Component.onCompleted: show()
+            Connections {
+                target: window.navigation
+                function onChanged() { screenLoader.show() }
             }
         }
     }
@@ -88,15 +109,6 @@ ApplicationWindow {
             step: window.navigation.step
         }
     }
-    Component {
-        id: contact
-        ContactScreen {
-            content: window.content
-            navigation: window.navigation
-            form: window.form
-        }
-    }
-
     IdleWarning {
         anchors.fill: parent
         session: window.session
