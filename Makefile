@@ -29,7 +29,7 @@ test: lint
 	$(OFFSCREEN) $(BIN)/python -m pytest
 
 soak: $(STAMP)
-	$(OFFSCREEN) $(BIN)/python -m pytest -m soak
+	$(OFFSCREEN) $(BIN)/python -m pytest -m soak -s
 
 bench: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m bench

@@ -6,9 +6,11 @@ Start-up order:
 2. Start Qt: the Basic Controls style, then the bundled font.
 3. Load the content bundle. If it fails, log every reason and show the calm
    "being updated" window instead of the kiosk.
-4. Build the session (navigation, display choices) and the bridges over it,
-   and hand them to Main.qml as its required properties.
+4. Build the session (navigation, display choices, idle policy on its clock)
+   and the bridges over it, and hand them to Main.qml as required properties.
 5. Run: full screen, a window, the self-test, screenshots, or one frame.
+6. After the first frame: open the contact-request outbox (the form stays off
+   without the clinic's key) and start delivery if it is set up.
 """
 
 from __future__ import annotations

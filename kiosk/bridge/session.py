@@ -16,10 +16,9 @@ TICK_MS = 250  # how often the countdown is checked: a reset comes well within a
 
 
 class SessionBridge(QObject):
-    """Signals: `changed` when the warning shows, hides or counts down; `wasReset`."""
+    """Signals: `changed` when the warning shows, hides or counts down."""
 
     changed = Signal()
-    wasReset = Signal()
 
     def __init__(
         self,
@@ -102,7 +101,6 @@ class SessionBridge(QObject):
         self._policy.pause()
         self._warning, self._seconds_left = False, 0
         self.changed.emit()
-        self.wasReset.emit()
 
     def _follow_navigation(self) -> None:
         screen = self._navigation.property("screen")
