@@ -37,6 +37,7 @@ from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
+from kiosk.config import Config, ConfigError, default_config_file, load_config
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.problems import Severity
 from kiosk.outbox.errors import OutboxError
@@ -44,7 +45,7 @@ from kiosk.outbox.errors import OutboxError
 if TYPE_CHECKING:
     from kiosk.outbox.store import Outbox
 from kiosk.session.display import DisplayChoices
-from kiosk.session.idle import Clock, IdlePolicy, ManualClock
+from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
 
 log = logging.getLogger("kiosk.app")
@@ -60,16 +61,20 @@ class Kiosk:
     """Everything one running kiosk holds, built in the documented order."""
 
     @classmethod
-    def from_path(cls, content: Path, clock: Clock = time.monotonic) -> Kiosk:
+    def from_path(
+        cls, content: Path, clock: Clock = time.monotonic, times: IdleTimes | None = None
+    ) -> Kiosk:
         result = read_bundle(content)
         for problem in result.problems:
             level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
             log.log(level, "%s", problem)
         if result.bundle is None:
             log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
-        return cls(result, clock)
+        return cls(result, clock, times)
 
-    def __init__(self, result: LoadResult, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self, result: LoadResult, clock: Clock = time.monotonic, times: IdleTimes | None = None
+    ) -> None:
         self.engine = QQmlApplicationEngine()
         self.result = result
         self.clock = clock
@@ -85,7 +90,7 @@ class Kiosk:
         self.display = DisplayBridge(DisplayChoices(), self.engine)
         topic_ids = {topic.id for topic in bundle.topics}
         self.form = ContactFormBridge(topic_ids, self.engine)
-        policy = IdlePolicy(clock)
+        policy = IdlePolicy(clock, times)
         self.session = SessionBridge(policy, self.navigation, self.display, self.engine)
         icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
@@ -125,7 +130,7 @@ class Kiosk:
         )
 
 
-def open_outbox(data_dir: Path) -> Outbox | None:
+def open_outbox(data_dir: Path, key_file: Path | None = None) -> Outbox | None:
     """The outbox for contact requests, or None (and a log line) if it cannot be used.
 
     Called once the first frame is up: its database and cryptography cost
@@ -134,7 +139,7 @@ def open_outbox(data_dir: Path) -> Outbox | None:
     from kiosk.outbox.keys import KeyFileError, read_public_key
     from kiosk.outbox.store import Outbox
 
-    key_file = data_dir / "clinic.pub"
+    key_file = key_file or data_dir / "clinic.pub"
     if not key_file.exists():
         log.warning("no clinic public key at %s: the contact form is turned off", key_file)
         return None
@@ -145,17 +150,20 @@ def open_outbox(data_dir: Path) -> Outbox | None:
         return None
 
 
-def start_contact_requests(kiosk: Kiosk, app: QGuiApplication, data_dir: Path) -> None:
+def start_contact_requests(
+    kiosk: Kiosk, app: QGuiApplication, data_dir: Path, config: Config
+) -> None:
     """Turn the form on, and delivery if it is set up; both after the first frame."""
-    from kiosk.outbox.delivery import DeliveryWorker, target_from_environment
+    from kiosk.outbox.delivery import DeliveryWorker, target_from_config
 
-    outbox = open_outbox(data_dir)
+    key = config.text("requests.public_key")
+    outbox = open_outbox(data_dir, Path(key).expanduser() if key else None)
     kiosk.form.attach(outbox)
     if outbox is None:
         return
     app.aboutToQuit.connect(kiosk.form.close)
     try:
-        target = target_from_environment(os.environ)
+        target = target_from_config(config)
     except ValueError as exc:
         log.error("delivery of contact requests is off: %s", exc)
         return
@@ -186,29 +194,56 @@ def main(argv: Sequence[str]) -> int:
     QQuickStyle.setStyle("Basic")
     app = QGuiApplication(sys.argv[:1])
     load_fonts()
+    try:
+        config = load_config(options.config or default_config_file(), os.environ)
+    except ConfigError as exc:
+        return refuse_bad_settings(app, exc.problems, options.self_test or offscreen)
+    data_dir = options.data_dir or config.path("paths.data_dir")
+    times = IdleTimes(
+        reading=config.number("session.idle_seconds"),
+        form=config.number("session.form_idle_seconds"),
+        warning=config.number("session.warning_seconds"),
+    )
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
-        kiosk = Kiosk.from_path(options.content or launcher.sample_content(), clock)
+        kiosk = Kiosk.from_path(options.content or launcher.sample_content(), clock, times)
         if offscreen and kiosk.ready:
-            kiosk.form.attach(open_outbox(options.data_dir))
+            kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:
             return run_self_test(kiosk, messages)
         if options.screenshots is not None:
             return run_screenshots(kiosk, options.screenshots)
     window = kiosk.window
-    if options.windowed:
-        window.resize(*options.size)
+    if options.windowed or not config.flag("display.fullscreen"):
+        window.resize(*(options.size or launcher.window_size(config.text("display.size"))))
         window.show()
     else:
         window.setProperty("frameless", True)
         window.showFullScreen()
     if kiosk.ready:
-        QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, options.data_dir))
+        QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, data_dir, config))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
     return app.exec()
+
+
+def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bool) -> int:
+    """Log every problem; show them to staff on screen unless running offscreen."""
+    for problem in problems:
+        log.error("settings: %s", problem)
+    if offscreen:
+        for problem in problems:
+            print(f"FAIL  settings: {problem}", flush=True)
+        return 1
+    engine = QQmlApplicationEngine()
+    engine.setInitialProperties({"problems": problems})
+    engine.load(QUrl.fromLocalFile(str(VIEWS / "SettingsProblem.qml")))
+    if engine.rootObjects():
+        engine.rootObjects()[0].showFullScreen()  # type: ignore[attr-defined]
+    app.exec()
+    return 2
 
 
 def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:

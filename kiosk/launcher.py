@@ -6,19 +6,12 @@ import argparse
 import re
 from pathlib import Path
 
-import platformdirs
-
 _SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
 def sample_content() -> Path:
     """The sample bundle shipped with the app (beside the package in a checkout)."""
     return Path(__file__).resolve().parent.parent / "content"
-
-
-def default_data_dir() -> Path:
-    """The kiosk's data folder (contact requests), shared with kiosk-admin."""
-    return Path(platformdirs.user_data_dir("clinic-kiosk"))
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -36,19 +29,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="a content folder to show (default: the sample content shipped with the app)",
     )
     parser.add_argument(
+        "--config", type=Path, help="the settings file (default: the system's kiosk.toml)"
+    )
+    parser.add_argument(
         "--data-dir",
         type=Path,
-        default=default_data_dir(),
-        help="where contact requests are kept; the clinic's public key is read from "
-        "clinic.pub in it (default: %(default)s)",
+        help="where contact requests are kept (default: paths.data_dir in the settings)",
     )
     parser.add_argument("--windowed", action="store_true", help="run in a window, for development")
     parser.add_argument(
         "--size",
         type=window_size,
-        default=(1080, 1920),
         metavar="WxH",
-        help="window size with --windowed (default: 1080x1920)",
+        help="window size with --windowed (default: display.size in the settings)",
     )
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument(

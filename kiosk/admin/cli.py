@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kiosk.admin import bundle, requests
+from kiosk.admin import bundle, config, requests
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     groups = parser.add_subparsers(dest="group", required=True, metavar="COMMAND")
     bundle.add_commands(groups)
     requests.add_commands(groups)
+    config.add_commands(groups)
     return parser
 
 

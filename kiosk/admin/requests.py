@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.launcher import default_data_dir
+from kiosk.config import ConfigError, default_config_file, load_config
 from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
 from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
+DATA_DIR_HELP = "the kiosk's data folder (default: paths.data_dir in the kiosk's settings)"
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
 MIN_PASSPHRASE = 12
 CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
@@ -38,12 +39,12 @@ def add_commands(groups: Any) -> None:
     export = commands.add_parser(
         "export", help="copy sealed requests to a folder (a USB stick); no key needed"
     )
-    export.add_argument("--data-dir", type=Path, default=default_data_dir())
+    export.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     export.add_argument("--out", type=Path, required=True, help="folder to write them to")
     export.set_defaults(run=run_export)
 
     status = commands.add_parser("status", help="how many requests are waiting")
-    status.add_argument("--data-dir", type=Path, default=default_data_dir())
+    status.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     status.set_defaults(run=run_status)
 
     read = commands.add_parser(
@@ -83,11 +84,18 @@ def run_keys_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _data_dir(args: argparse.Namespace) -> Path:
+    """--data-dir, else the kiosk's own setting; ConfigError if the settings are broken."""
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    return load_config(default_config_file(), os.environ).path("paths.data_dir")
+
+
 def run_export(args: argparse.Namespace) -> int:
     try:
-        with Outbox.open(args.data_dir, public_key=None) as outbox:
+        with Outbox.open(_data_dir(args), public_key=None) as outbox:
             written = outbox.export(args.out)
-    except (OutboxError, OSError) as exc:
+    except (OutboxError, OSError, ConfigError) as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"exported {len(written)} requests to {args.out}", file=sys.stderr)
@@ -96,9 +104,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     try:
-        with Outbox.open(args.data_dir, public_key=None) as outbox:
+        with Outbox.open(_data_dir(args), public_key=None) as outbox:
             status = outbox.status()
-    except OutboxError as exc:
+    except (OutboxError, ConfigError) as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"pending: {status.pending}")

@@ -16,11 +16,12 @@ import ssl
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
+from kiosk.config import Config
 from kiosk.outbox.envelope import SUFFIX
 from kiosk.outbox.errors import OutboxError
 from kiosk.outbox.store import Outbox
@@ -158,30 +159,16 @@ class DeliveryWorker:
         return max(0.0, min(IDLE_CHECK, (due - self._clock()).total_seconds()))
 
 
-def target_from_environment(environ: Mapping[str, str]) -> HttpTarget | SmtpTarget | None:
-    """Delivery settings from KIOSK_REQUESTS_* variables; None when none are set.
-
-    KIOSK_REQUESTS_DELIVERY_URL              POST each request to this http(s) URL
-    KIOSK_REQUESTS_SMTP_HOST, _PORT (25), _FROM, _TO    or mail it through this relay
-    Raises ValueError naming the variable to fix.
-    """
-    url = environ.get("KIOSK_REQUESTS_DELIVERY_URL", "").strip()
-    host = environ.get("KIOSK_REQUESTS_SMTP_HOST", "").strip()
+def target_from_config(config: Config) -> HttpTarget | SmtpTarget | None:
+    """The delivery the settings ask for (requests.*), or None for export only."""
+    url, host = config.text("requests.delivery_url"), config.text("requests.smtp_host")
     if url and host:
-        raise ValueError("set KIOSK_REQUESTS_DELIVERY_URL or KIOSK_REQUESTS_SMTP_HOST, not both")
+        raise ValueError("set requests.delivery_url or requests.smtp_host, not both")
     if url:
-        if not url.startswith(("https://", "http://")):
-            raise ValueError("KIOSK_REQUESTS_DELIVERY_URL must start with https:// or http://")
         return HttpTarget(url)
     if not host:
         return None
-    port_text = environ.get("KIOSK_REQUESTS_SMTP_PORT", "25").strip()
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f"KIOSK_REQUESTS_SMTP_PORT {port_text!r} is not a port number")
-    addresses = {}
-    for name in ("FROM", "TO"):
-        value = environ.get(f"KIOSK_REQUESTS_SMTP_{name}", "").strip()
-        if "@" not in value:
-            raise ValueError(f"KIOSK_REQUESTS_SMTP_{name} must be an e-mail address")
-        addresses[name] = value
-    return SmtpTarget(host, int(port_text), addresses["FROM"], addresses["TO"])
+    sender, recipient = config.text("requests.smtp_from"), config.text("requests.smtp_to")
+    if not sender or not recipient:
+        raise ValueError("requests.smtp_host needs requests.smtp_from and requests.smtp_to")
+    return SmtpTarget(host, config.number("requests.smtp_port"), sender, recipient)

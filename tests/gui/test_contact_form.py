@@ -197,18 +197,19 @@ def test_every_control_of_the_form_and_keyboard_is_big_enough_and_named(
 
 
 def test_a_request_sent_from_the_screen_reaches_the_clinic_server(
-    qtbot: QtBot, data_dir: Path, key: PrivateKey, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, data_dir: Path, key: PrivateKey
 ) -> None:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app import start_contact_requests
+    from kiosk.config import load_config
     from tests.servers import http_server
 
     with http_server() as server:
-        monkeypatch.setenv("KIOSK_REQUESTS_DELIVERY_URL", server.url + "/requests")
+        config = load_config(None, {"KIOSK_REQUESTS_DELIVERY_URL": server.url + "/requests"})
         kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
         app = QGuiApplication.instance()
-        start_contact_requests(kiosk, app, data_dir)  # type: ignore[arg-type]
+        start_contact_requests(kiosk, app, data_dir, config)  # type: ignore[arg-type]
         kiosk.navigation.home()
         kiosk.navigation.openContact()
         window = kiosk.window

@@ -142,3 +142,31 @@ def test_quit_after_first_frame_exits_cleanly() -> None:
     result = _run_kiosk("--quit-after-first-frame", "--windowed")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_broken_settings_fail_the_self_test_line_by_line(tmp_path: Path) -> None:
+    settings = tmp_path / "kiosk.toml"
+    settings.write_text("[session]\nwarning_seconds = 5\n", encoding="utf-8")
+
+    result = _run_kiosk("--self-test", "--config", str(settings))
+
+    assert result.returncode == 1
+    assert f"FAIL  settings: {settings}:2: session.warning_seconds must be at least 20" in (
+        result.stdout
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_the_settings_problem_screen_names_each_problem(kiosk: Kiosk) -> None:
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    engine = QQmlApplicationEngine()
+    engine.setInitialProperties({"problems": ["kiosk.toml:2: session.warning_seconds ..."]})
+    engine.load(QUrl.fromLocalFile(str(VIEWS / "SettingsProblem.qml")))
+
+    [window] = engine.rootObjects()
+    window.show()  # type: ignore[attr-defined]
+    shown = items(window)  # type: ignore[arg-type]
+    texts = [i.property("text") for i in shown if i.objectName() == "settingsProblem"]
+    assert texts == ["kiosk.toml:2: session.warning_seconds ..."]
+    window.close()  # type: ignore[attr-defined]

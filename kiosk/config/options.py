@@ -1,0 +1,82 @@
+"""Every option the kiosk reads: its type, default and meaning, in one table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+Check = Callable[[object], str | None]  # a problem in plain words, or None
+
+
+@dataclass(frozen=True)
+class Option:
+    section: str
+    name: str
+    type: type
+    default: object
+    description: str
+    check: Check | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}.{self.name}"
+
+    @property
+    def variable(self) -> str:
+        return f"KIOSK_{self.section.upper()}_{self.name.upper()}"
+
+
+def _at_least(minimum: float, why: str = "") -> Check:
+    def check(value: object) -> str | None:
+        if isinstance(value, int | float) and value < minimum:
+            return f"must be at least {minimum:g}{why}"
+        return None
+
+    return check
+
+
+def _size(value: object) -> str | None:
+    return None if re.fullmatch(r"\d{3,5}x\d{3,5}", str(value)) else "must look like 1080x1920"
+
+
+def _port(value: object) -> str | None:
+    return None if isinstance(value, int) and 0 < value < 65536 else "must be a port, 1 to 65535"
+
+
+def _url(value: object) -> str | None:
+    ok = value == "" or str(value).startswith(("https://", "http://"))
+    return None if ok else "must start with https:// or http://"
+
+
+def _email(value: object) -> str | None:
+    return None if value == "" or "@" in str(value) else "must be an e-mail address"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("display", "fullscreen", bool, True,
+           "Run full screen and frameless (kiosk mode); false opens a window."),
+    Option("display", "size", str, "1080x1920",
+           "Window size when not full screen, as WIDTHxHEIGHT.", _size),
+    Option("session", "idle_seconds", int, 120,
+           "Seconds without a touch on reading screens before the warning.", _at_least(10)),
+    Option("session", "form_idle_seconds", int, 90,
+           "Seconds without a touch on the contact form before the warning.", _at_least(10)),
+    Option("session", "warning_seconds", int, 30,
+           "Length of the 'Are you still there?' countdown.",
+           _at_least(20, " (WCAG 2.2.1 asks for 20 seconds)")),
+    Option("requests", "public_key", str, "",
+           "The clinic's clinic.pub; empty means clinic.pub in the data folder."),
+    Option("requests", "delivery_url", str, "",
+           "POST each sealed request to this http(s) URL; empty: no HTTP delivery.", _url),
+    Option("requests", "smtp_host", str, "",
+           "Mail each sealed request through this relay; empty: no e-mail delivery."),
+    Option("requests", "smtp_port", int, 25, "The relay's port.", _port),
+    Option("requests", "smtp_from", str, "", "Sender address for delivered requests.", _email),
+    Option("requests", "smtp_to", str, "", "The clinic's address that receives them.", _email),
+    Option("paths", "data_dir", Path, Path(platformdirs.user_data_dir("clinic-kiosk")),
+           "Where contact requests are kept (a local disk: SQLite needs real syncs)."),
+)  # fmt: skip
