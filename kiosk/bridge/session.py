@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
@@ -98,6 +99,9 @@ class SessionBridge(QObject):
         """Everything back to how the next patient should find it."""
         self._navigation.reset()  # the screens, their fields and the keyboard go with it
         self._display.reset()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()  # selected text may have reached it
         self._policy.pause()
         self._warning, self._seconds_left = False, 0
         self.changed.emit()

@@ -183,6 +183,7 @@ ColumnLayout {
             font.pixelSize: Theme.bodyFont
             color: Theme.ink
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+            ContextMenu.menu: null  // no copy and paste between patients
             Accessible.name: "A short message"
             // Keep to 500 characters however the text arrives.
             onTextChanged: if (length > 500) remove(500, length)

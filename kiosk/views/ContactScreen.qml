@@ -19,9 +19,24 @@ Item {
                                                                                     : null
     property string savedMethod: ""
 
+    property var pendingView: null  // an item to scroll to once layout settles
+
     function keepInView() {
         if (editing)
-            bringIntoView(editing)
+            scrollTo(editing)
+    }
+
+    // Deferred by a timer the screen owns: if the screen is torn down first
+    // (the patient tapped "I'm done"), the scroll is dropped with it.
+    function scrollTo(item) {
+        pendingView = item
+        scrollTimer.restart()
+    }
+
+    Timer {
+        id: scrollTimer
+        interval: 0
+        onTriggered: if (screen.pendingView) screen.bringIntoView(screen.pendingView)
     }
 
     function bringIntoView(item) {
@@ -34,7 +49,7 @@ Item {
             scroller.contentY = Math.max(0, top)
     }
 
-    onEditingChanged: Qt.callLater(keepInView)
+    onEditingChanged: keepInView()
 
     ColumnLayout {
         anchors.fill: parent
@@ -50,7 +65,7 @@ Item {
             contentHeight: grid.implicitHeight + 2 * Theme.margin
             flickableDirection: Flickable.VerticalFlick
             boundsBehavior: Flickable.StopAtBounds
-            onHeightChanged: Qt.callLater(screen.keepInView)
+            onHeightChanged: screen.keepInView()
 
             ScrollBar.vertical: ScrollBar {
                 width: 14
@@ -98,7 +113,7 @@ Item {
         ContactForm {
             bridge: screen.form
             content: screen.content
-            onProblemAt: (item) => Qt.callLater(screen.bringIntoView, item)
+            onProblemAt: (item) => screen.scrollTo(item)
             onSaved: (method) => {
                 scroller.forceActiveFocus()
                 scroller.contentY = 0

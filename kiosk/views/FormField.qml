@@ -37,8 +37,10 @@ ColumnLayout {
         color: Theme.ink
         selectionColor: Theme.accent
         selectedTextColor: Theme.accentInk
-        // No prediction, no learning, nothing remembered between patients.
+        // No prediction, no learning, nothing remembered between patients; no
+        // copy and paste menu, so nothing passes from one patient to the next.
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+        ContextMenu.menu: null
         Accessible.name: field.label
         background: Rectangle {
             radius: Theme.radius / 2

@@ -14,7 +14,15 @@ from kiosk.bridge.walk import settle
 from kiosk.outbox.keys import INTERACTIVE, new_key_pair
 from kiosk.session.idle import FORM_IDLE, READING_IDLE, WARNING, ManualClock
 from tests.conftest import SAMPLE_CONTENT
-from tests.gui.conftest import find, items, open_kiosk, tap, text_of
+from tests.gui.conftest import (
+    centre,
+    find,
+    items,
+    open_kiosk,
+    scroll_into_view,
+    tap,
+    text_of,
+)
 
 CANARIES = ("Wilhelmina Quox", "zq.canary@example.org", "plumbago-canary-note")
 
@@ -161,6 +169,35 @@ def test_nothing_of_the_last_patient_survives_a_reset(kiosk: Kiosk, clock: Manua
     kiosk.navigation.openPage("opioids")
     settle()
     assert find(window, "pageView").property("contentY") == 0
+
+
+def test_no_text_passes_between_patients_by_copy_and_paste(kiosk: Kiosk) -> None:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+    from PySide6.QtTest import QTest
+
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openContact()
+    for name in ("fieldNameInput", "fieldMessageInput"):
+        field = find(window, name)
+        scroll_into_view(window, field)
+        point = centre(field)
+        # What a right-click or a long press on a touchscreen asks for.
+        QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, point)
+        request = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, point, window.mapToGlobal(point)
+        )
+        QCoreApplication.sendEvent(window, request)
+        settle()
+        # Qt opens such menus as popup windows of their own.
+        popups = [w for w in QGuiApplication.topLevelWindows() if w.isVisible() and w != window]
+        assert popups == [], name
+    QGuiApplication.clipboard().setText(CANARIES[0])
+
+    tap(window, "doneButton")
+
+    assert QGuiApplication.clipboard().text() == ""
 
 
 def find_any(kiosk: Kiosk, name: str) -> QQuickItem:
