@@ -35,6 +35,7 @@ from kiosk.bridge.contact_form import ContactFormBridge
 from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
+from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.config import Config, ConfigError, default_config_file, load_config
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
+from kiosk.system.logs import start_logging
+from kiosk.system.notify import notify, watchdog_interval
 
 log = logging.getLogger("kiosk.app")
 
@@ -54,7 +57,6 @@ HERE = Path(__file__).resolve().parent  # also right in the frozen build
 VIEWS = HERE / "views"
 RESOURCES = HERE / "resources"
 FONT_FAMILY = "Atkinson Hyperlegible"
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class Kiosk:
@@ -186,7 +188,6 @@ def load_fonts() -> None:
 
 def main(argv: Sequence[str]) -> int:
     options = launcher.build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     offscreen = options.self_test or options.screenshots is not None
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -197,7 +198,9 @@ def main(argv: Sequence[str]) -> int:
     try:
         config = load_config(options.config or default_config_file(), os.environ)
     except ConfigError as exc:
+        start_logging(None)
         return refuse_bad_settings(app, exc.problems, options.self_test or offscreen)
+    crash_file = start_logging(None if offscreen else config.path("paths.log_dir"))
     data_dir = options.data_dir or config.path("paths.data_dir")
     times = IdleTimes(
         reading=config.number("session.idle_seconds"),
@@ -219,14 +222,37 @@ def main(argv: Sequence[str]) -> int:
         window.resize(*(options.size or launcher.window_size(config.text("display.size"))))
         window.show()
     else:
-        window.setProperty("frameless", True)
+        window.setProperty("locked", True)
         window.showFullScreen()
+        if config.flag("display.hide_cursor"):
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QCursor
+
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     if kiosk.ready:
+        recovery = Recovery(kiosk.navigation, kiosk.engine)
+        recovery.install(kiosk.engine)
         QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, data_dir, config))
+    QTimer.singleShot(0, lambda: start_service_pings(app))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
-    return app.exec()
+    status = app.exec()
+    if crash_file is not None:
+        crash_file.close()
+    return status
+
+
+def start_service_pings(app: QGuiApplication) -> None:
+    """Tell systemd the kiosk is up, then keep telling it from this (the GUI) thread."""
+    notify("READY=1", os.environ)
+    interval = watchdog_interval(os.environ)
+    if interval is None:
+        return
+    pings = QTimer(app, interval=int(interval * 1000))
+    pings.timeout.connect(lambda: notify("WATCHDOG=1", os.environ))
+    pings.start()
+    log.info("systemd watchdog: a ping every %.1f s", interval)
 
 
 def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bool) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,23 @@ REPO = Path(__file__).parent.parent
 SAMPLE_CONTENT = REPO / "content"
 
 MakeBundle = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _kiosk_folders_in_a_temporary_place(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """No test, nor any kiosk process a test starts, writes into the real home folder."""
+    folders = tmp_path_factory.mktemp("kiosk-folders")
+    saved = {name: os.environ.get(name) for name in ("KIOSK_PATHS_DATA_DIR", "KIOSK_PATHS_LOG_DIR")}
+    os.environ["KIOSK_PATHS_DATA_DIR"] = str(folders / "data")
+    os.environ["KIOSK_PATHS_LOG_DIR"] = str(folders / "log")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

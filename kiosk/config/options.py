@@ -61,6 +61,8 @@ OPTIONS: tuple[Option, ...] = (
            "Run full screen and frameless (kiosk mode); false opens a window."),
     Option("display", "size", str, "1080x1920",
            "Window size when not full screen, as WIDTHxHEIGHT.", _size),
+    Option("display", "hide_cursor", bool, False,
+           "Hide the mouse pointer in kiosk mode (for touch-only screens)."),
     Option("session", "idle_seconds", int, 120,
            "Seconds without a touch on reading screens before the warning.", _at_least(10)),
     Option("session", "form_idle_seconds", int, 90,
@@ -79,4 +81,6 @@ OPTIONS: tuple[Option, ...] = (
     Option("requests", "smtp_to", str, "", "The clinic's address that receives them.", _email),
     Option("paths", "data_dir", Path, Path(platformdirs.user_data_dir("clinic-kiosk")),
            "Where contact requests are kept (a local disk: SQLite needs real syncs)."),
+    Option("paths", "log_dir", Path, Path(platformdirs.user_log_dir("clinic-kiosk")),
+           "Where kiosk.log (rotated) and crash.log are written."),
 )  # fmt: skip

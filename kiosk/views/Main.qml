@@ -13,10 +13,14 @@ ApplicationWindow {
     required property var form
     required property var session
     required property url iconDir
-    property bool frameless: false  // full-screen kiosk mode sets it
+    // Kiosk mode: frameless, on top, and closing is refused (Alt+F4, a close
+    // request from the desktop) unless staff chose to exit.
+    property bool locked: false
+    property bool exitAllowed: false
 
     title: content.clinicName
-    flags: frameless ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    flags: locked ? (Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint) : Qt.Window
+    onClosing: (close) => { close.accepted = !locked || exitAllowed }
     color: Theme.background
     font.family: Theme.fontFamily
 

@@ -1,0 +1,1 @@
+"""What the kiosk needs from the operating system: service notifications and logs."""
