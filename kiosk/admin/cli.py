@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kiosk.admin import bundle, config, requests
+from kiosk.admin import bundle, config, pin, requests
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_commands(groups)
     requests.add_commands(groups)
     config.add_commands(groups)
+    pin.add_commands(groups)
     return parser
 
 

@@ -16,7 +16,7 @@ DEFAULT = "default"
 _AT_LINE_RE = re.compile(r"at line (\d+)")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # KIOSK_ variables that are not settings of the running kiosk.
-OTHER_VARIABLES = frozenset({"KIOSK_KEY_PASSPHRASE"})
+OTHER_VARIABLES = frozenset({"KIOSK_KEY_PASSPHRASE", "KIOSK_NEW_PIN"})
 
 
 class ConfigError(Exception):
@@ -54,6 +54,11 @@ class Config:
 
     def flag(self, key: str) -> bool:
         return bool(self[key])
+
+    def pin_file(self) -> Path:
+        """Where the staff PIN's hash is kept."""
+        named = self.text("staff.pin_file")
+        return Path(named).expanduser() if named else self.path("paths.data_dir") / "staff.pin"
 
     def source(self, key: str) -> str:
         return self._sources[key]

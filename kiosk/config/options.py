@@ -79,6 +79,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("requests", "smtp_port", int, 25, "The relay's port.", _port),
     Option("requests", "smtp_from", str, "", "Sender address for delivered requests.", _email),
     Option("requests", "smtp_to", str, "", "The clinic's address that receives them.", _email),
+    Option("staff", "pin_file", str, "",
+           "The staff PIN's hash (kiosk-admin pin set); empty: staff.pin in the data folder."),
     Option("paths", "data_dir", Path, Path(platformdirs.user_data_dir("clinic-kiosk")),
            "Where contact requests are kept (a local disk: SQLite needs real syncs)."),
     Option("paths", "log_dir", Path, Path(platformdirs.user_log_dir("clinic-kiosk")),
