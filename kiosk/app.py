@@ -37,6 +37,7 @@ from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.session import SessionBridge
+from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.config import Config, ConfigError, default_config_file, load_config
 from kiosk.content.loader import LoadResult, read_bundle
@@ -48,12 +49,14 @@ if TYPE_CHECKING:
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
-from kiosk.system.logs import start_logging
+from kiosk.session.staff import AuditLog, PinGate
+from kiosk.system.logs import LOG_FILE, start_logging
 from kiosk.system.notify import notify, watchdog_interval
 
 log = logging.getLogger("kiosk.app")
 
 HERE = Path(__file__).resolve().parent  # also right in the frozen build
+EXIT_BY_STAFF = 64  # the service file's RestartPreventExitStatus: staff meant it
 VIEWS = HERE / "views"
 RESOURCES = HERE / "resources"
 FONT_FAMILY = "Atkinson Hyperlegible"
@@ -64,7 +67,7 @@ class Kiosk:
 
     @classmethod
     def from_path(
-        cls, content: Path, clock: Clock = time.monotonic, times: IdleTimes | None = None
+        cls, content: Path, clock: Clock = time.monotonic, config: Config | None = None
     ) -> Kiosk:
         result = read_bundle(content)
         for problem in result.problems:
@@ -72,14 +75,15 @@ class Kiosk:
             log.log(level, "%s", problem)
         if result.bundle is None:
             log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
-        return cls(result, clock, times)
+        return cls(result, clock, config)
 
     def __init__(
-        self, result: LoadResult, clock: Clock = time.monotonic, times: IdleTimes | None = None
+        self, result: LoadResult, clock: Clock = time.monotonic, config: Config | None = None
     ) -> None:
         self.engine = QQmlApplicationEngine()
         self.result = result
         self.clock = clock
+        self.config = config or load_config(None, os.environ)
         self.ready = False  # True once the kiosk itself, not the fallback, is showing
         bundle = result.bundle
         if bundle is None:
@@ -92,8 +96,26 @@ class Kiosk:
         self.display = DisplayBridge(DisplayChoices(), self.engine)
         topic_ids = {topic.id for topic in bundle.topics}
         self.form = ContactFormBridge(topic_ids, self.engine)
-        policy = IdlePolicy(clock, times)
-        self.session = SessionBridge(policy, self.navigation, self.display, self.engine)
+        times = IdleTimes(
+            reading=self.config.number("session.idle_seconds"),
+            form=self.config.number("session.form_idle_seconds"),
+            warning=self.config.number("session.warning_seconds"),
+        )
+        self.session = SessionBridge(
+            IdlePolicy(clock, times), self.navigation, self.display, self.engine
+        )
+        log_dir = self.config.path("paths.log_dir")
+        self.staff = StaffBridge(
+            PinGate(self.config.pin_file(), time.time),
+            AuditLog(log_dir / "audit.log", time.time),
+            bundle,
+            self.config.path("paths.data_dir"),
+            log_dir / LOG_FILE,
+            self.navigation,
+            self.engine,
+        )
+        self.staff.exitRequested.connect(self._staff_exit)
+        self.staff.restartRequested.connect(lambda: QGuiApplication.exit(0))
         icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
             {
@@ -102,6 +124,7 @@ class Kiosk:
                 "display": self.display,
                 "form": self.form,
                 "session": self.session,
+                "staff": self.staff,
                 "iconDir": QUrl.fromLocalFile(str(icons)),
             }
         )
@@ -111,6 +134,11 @@ class Kiosk:
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")
+
+    def _staff_exit(self) -> None:
+        """Staff chose Exit: let the window close, and ask the service not to restart."""
+        self.window.setProperty("exitAllowed", True)
+        QGuiApplication.exit(EXIT_BY_STAFF)
 
     def _load(self, view: str) -> bool:
         before = len(self.engine.rootObjects())
@@ -195,22 +223,20 @@ def main(argv: Sequence[str]) -> int:
     QQuickStyle.setStyle("Basic")
     app = QGuiApplication(sys.argv[:1])
     load_fonts()
+    environ = dict(os.environ)
+    if options.data_dir is not None:  # the command line wins over every other source
+        environ["KIOSK_PATHS_DATA_DIR"] = str(options.data_dir)
     try:
-        config = load_config(options.config or default_config_file(), os.environ)
+        config = load_config(options.config or default_config_file(), environ)
     except ConfigError as exc:
         start_logging(None)
         return refuse_bad_settings(app, exc.problems, options.self_test or offscreen)
     crash_file = start_logging(None if offscreen else config.path("paths.log_dir"))
-    data_dir = options.data_dir or config.path("paths.data_dir")
-    times = IdleTimes(
-        reading=config.number("session.idle_seconds"),
-        form=config.number("session.form_idle_seconds"),
-        warning=config.number("session.warning_seconds"),
-    )
+    data_dir = config.path("paths.data_dir")
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
-        kiosk = Kiosk.from_path(options.content or launcher.sample_content(), clock, times)
+        kiosk = Kiosk.from_path(options.content or launcher.sample_content(), clock, config)
         if offscreen and kiosk.ready:
             kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:

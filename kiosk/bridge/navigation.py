@@ -77,6 +77,10 @@ class NavigationBridge(QObject):
         return self._after(self._nav.open_contact())
 
     @Slot(result=bool)
+    def openStaff(self) -> bool:
+        return self._after(self._nav.open_staff())
+
+    @Slot(result=bool)
     def startTour(self) -> bool:
         return self._after(self._nav.start_tour())
 

@@ -16,6 +16,7 @@ class Screen(enum.StrEnum):
     PAGE = "page"
     TOUR = "tour"
     CONTACT = "contact"
+    STAFF = "staff"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ class Navigator:
     def open_contact(self) -> bool:
         return self._push(Location(Screen.CONTACT))
 
+    def open_staff(self) -> bool:
+        """The PIN pad, reached by the hidden gesture on the attract screen."""
+        return self._push(Location(Screen.STAFF))
+
     def start_tour(self) -> bool:
         return bool(self.tour) and self._push(self._step(0))
 
@@ -108,6 +113,7 @@ class Navigator:
             Screen.TOPIC: lambda: self.open_topic(location.target),
             Screen.PAGE: lambda: self.open_page(location.target),
             Screen.CONTACT: self.open_contact,
+            Screen.STAFF: self.open_staff,
         }
         return moves[location.screen]()
 
@@ -133,4 +139,5 @@ def every_location(
         *(Location(Screen.PAGE, page) for page in pages),
         *(Location(Screen.TOUR, page, step) for step, page in enumerate(tour)),
         Location(Screen.CONTACT),
+        Location(Screen.STAFF),
     ]

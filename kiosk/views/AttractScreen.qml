@@ -34,6 +34,12 @@ Rectangle {
             font.pixelSize: 72
             font.bold: true
             color: screen.inkColor
+
+            // Staff: press and hold the clinic's name for five seconds.
+            TapHandler {
+                longPressThreshold: 5
+                onLongPressed: screen.navigation.openStaff()
+            }
         }
         Text {
             width: parent.width

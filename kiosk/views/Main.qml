@@ -12,6 +12,7 @@ ApplicationWindow {
     required property var display
     required property var form
     required property var session
+    required property var staff
     required property url iconDir
     // Kiosk mode: frameless, on top, and closing is refused (Alt+F4, a close
     // request from the desktop) unless staff chose to exit.
@@ -67,8 +68,8 @@ ApplicationWindow {
                     return
                 }
                 source = ""
-                sourceComponent = ({ home: home, topic: topic, page: page, tour: tour })[screen]
-                                  || attract
+                sourceComponent = ({ home: home, topic: topic, page: page, tour: tour,
+                                     staff: staffScreen })[screen] || attract
             }
 
             Component.onCompleted: show()
@@ -113,6 +114,11 @@ ApplicationWindow {
             step: window.navigation.step
         }
     }
+    Component {
+        id: staffScreen
+        StaffScreen { staff: window.staff; navigation: window.navigation }
+    }
+
     IdleWarning {
         anchors.fill: parent
         session: window.session

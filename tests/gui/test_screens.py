@@ -108,8 +108,8 @@ def test_self_test_passes_on_the_sample_content() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "self-test passed"
-    # the content, the QML, then 27 screens and the idle warning in each orientation
-    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 2 * (27 + 1)
+    # the content, the QML, then 28 screens and the idle warning in each orientation
+    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 2 * (28 + 1)
     assert "FAIL" not in result.stdout
 
 
@@ -124,7 +124,8 @@ def test_screenshots_cover_every_screen_in_both_orientations(tmp_path: Path) -> 
         assert f"{orientation}-14-page-migraine.png" in names
         assert f"{orientation}-26-tour-step6-contact.png" in names
     assert f"{orientation}-zz-idle-warning.png" in names
-    assert len(names) == 2 * (27 + 3 + 1)
+    assert f"{orientation}-28-staff.png" in names
+    assert len(names) == 2 * (28 + 3 + 1)
 
 
 def test_screenshots_into_a_file_say_so_plainly(tmp_path: Path) -> None:

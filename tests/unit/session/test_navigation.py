@@ -127,4 +127,5 @@ def test_every_location_can_be_reached(nav: Navigator) -> None:
 
     assert [loc.screen for loc in locations].count(Screen.TOUR) == len(TOUR)
     assert locations[0] == Location(Screen.ATTRACT)
-    assert locations[-1] == Location(Screen.CONTACT)
+    assert locations[-2] == Location(Screen.CONTACT)
+    assert locations[-1] == Location(Screen.STAFF)

@@ -1,0 +1,180 @@
+"""The staff screen, as QML drives it: the PIN pad, the kiosk's state, staff actions."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.bridge.navigation import NavigationBridge
+from kiosk.content.model import Bundle
+from kiosk.outbox.errors import OutboxError
+from kiosk.session.staff import AuditLog, PinError, PinGate
+
+log = logging.getLogger("kiosk.staff")
+
+LOG_LINES = 12
+REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
+
+
+def removable_folders(roots: tuple[Path, ...] = REMOVABLE_ROOTS) -> list[str]:
+    """Mounted USB sticks and the like: folders one or two levels below the usual roots."""
+    found: list[str] = []
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for entry in sorted(root.iterdir()):
+            if entry.is_mount():
+                found.append(str(entry))
+            elif entry.is_dir():  # /media/<user>/<stick>
+                found.extend(str(sub) for sub in sorted(entry.iterdir()) if sub.is_mount())
+    return found
+
+
+class StaffBridge(QObject):
+    """Signals: `changed` when the pad opens or closes, a message shows, or state is refreshed."""
+
+    changed = Signal()
+    exitRequested = Signal()
+    restartRequested = Signal()
+
+    def __init__(
+        self,
+        gate: PinGate,
+        audit: AuditLog,
+        bundle: Bundle,
+        data_dir: Path,
+        log_file: Path,
+        navigation: NavigationBridge,
+        parent: QObject | None = None,
+        folders: Callable[[], list[str]] = removable_folders,
+    ) -> None:
+        super().__init__(parent)
+        self._gate, self._audit, self._bundle = gate, audit, bundle
+        self._data_dir, self._log_file = data_dir, log_file
+        self.folders = folders  # where USB sticks are looked for (tests point it elsewhere)
+        self._unlocked = False
+        self._message = ""
+        self._state: dict[str, Any] = {}
+        navigation.changed.connect(lambda: self._leave_if(navigation.property("screen")))
+
+    @Property(bool, notify=changed)
+    def unlocked(self) -> bool:
+        return self._unlocked
+
+    @Property(str, notify=changed)
+    def message(self) -> str:
+        return self._message
+
+    @Property("QVariantMap", notify=changed)
+    def state(self) -> dict[str, Any]:
+        return self._state
+
+    @Slot(str)
+    def tryPin(self, pin: str) -> None:
+        if not self._gate.configured:
+            self._say("No staff PIN is set. IT sets one with: kiosk-admin pin set")
+            return
+        try:
+            attempt = self._gate.try_pin(pin)
+        except PinError as exc:
+            log.error("%s", exc)
+            self._say("The staff PIN file is damaged. IT must set a new PIN.")
+            return
+        if attempt.ok:
+            self._audit.record("staff sign-in", "ok")
+            self._unlocked, self._message = True, ""
+            self.refresh()
+            return
+        self._audit.record("staff sign-in", f"refused: {attempt.reason}")
+        if attempt.locked:
+            self._say("Staff entry is locked after too many wrong PINs. IT must set a new PIN.")
+        elif attempt.wait_seconds > 0:
+            self._say(f"Wrong PIN. Try again in {round(attempt.wait_seconds)} seconds.")
+        else:
+            self._say("Wrong PIN. Try again.")
+
+    @Slot()
+    def refresh(self) -> None:
+        if not self._unlocked:
+            return
+        self._state = {
+            "bundle": f"{self._bundle.title} (version {self._bundle.version})",
+            "content": str(self._bundle.root),
+            "requests": self._request_status(),
+            "disk": self._disk_free(),
+            "log": self._recent_log(),
+            "folders": self.folders(),
+        }
+        self.changed.emit()
+
+    @Slot(str)
+    def exportTo(self, folder: str) -> None:
+        if not self._unlocked:
+            return
+        from kiosk.outbox.store import Outbox
+
+        try:
+            with Outbox.open(self._data_dir, public_key=None) as outbox:
+                written = outbox.export(Path(folder))
+        except (OutboxError, OSError) as exc:
+            self._audit.record("export requests", f"failed: {type(exc).__name__}")
+            self._say(f"Could not export: {exc}")
+            return
+        self._audit.record("export requests", f"{len(written)} to {folder}")
+        self._say(f"Exported {len(written)} requests to {folder}.")
+        self.refresh()
+
+    @Slot()
+    def restart(self) -> None:
+        if self._unlocked:
+            self._audit.record("restart kiosk", "ok")
+            self.restartRequested.emit()
+
+    @Slot()
+    def exitKiosk(self) -> None:
+        if self._unlocked:
+            self._audit.record("exit kiosk", "ok")
+            self.exitRequested.emit()
+
+    def _leave_if(self, screen: str) -> None:
+        """Leaving the staff screen (Home, Back, idle reset) locks it again."""
+        if screen != "staff" and (self._unlocked or self._message):
+            self._unlocked, self._message, self._state = False, "", {}
+            self.changed.emit()
+
+    def _say(self, message: str) -> None:
+        self._message = message
+        self.changed.emit()
+
+    def _request_status(self) -> str:
+        from kiosk.outbox.store import Outbox
+
+        try:
+            with Outbox.open(self._data_dir, public_key=None) as outbox:
+                status = outbox.status()
+        except OutboxError as exc:
+            return f"not available: {exc}"
+        oldest = status.oldest_undelivered or "none"
+        return (
+            f"{status.pending} waiting, {status.exported} exported, "
+            f"{status.delivered} delivered; oldest not delivered: {oldest}"
+        )
+
+    def _disk_free(self) -> str:
+        try:
+            usage = shutil.disk_usage(self._data_dir if self._data_dir.exists() else Path("/"))
+        except OSError:
+            return "unknown"
+        return f"{usage.free / 2**30:.1f} GB free of {usage.total / 2**30:.1f} GB"
+
+    def _recent_log(self) -> list[str]:
+        try:
+            lines = self._log_file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return ["(no log file yet)"]
+        return lines[-LOG_LINES:]

@@ -1,0 +1,189 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// For clinic staff: a PIN pad, then the kiosk's state and a few actions.
+// Leaving the screen (Home, Back, or the idle reset) locks it again.
+Item {
+    id: screen
+
+    required property var staff
+    required property var navigation
+
+    property string typed: ""  // the PIN being typed; gone with the screen
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: column
+            width: Math.min(parent.width - 2 * Theme.margin, 1100)
+            x: (parent.width - width) / 2
+            y: Theme.margin
+            spacing: Theme.spacing
+
+            ScreenTitle {
+                Layout.fillWidth: true
+                text: screen.staff.unlocked ? "Staff" : "Staff PIN"
+            }
+            Text {
+                objectName: "staffMessage"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: screen.staff.message
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                font.bold: true
+                color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
+            }
+
+            // The PIN pad.
+            Text {
+                objectName: "pinDots"
+                visible: !screen.staff.unlocked
+                Layout.alignment: Qt.AlignHCenter
+                text: screen.typed.length > 0 ? "●".repeat(screen.typed.length) : " "
+                font.pixelSize: 48
+                color: Theme.ink
+                Accessible.name: screen.typed.length + " digits typed"
+            }
+            GridLayout {
+                visible: !screen.staff.unlocked
+                Layout.alignment: Qt.AlignHCenter
+                columns: 3
+                rowSpacing: 14
+                columnSpacing: 14
+                Repeater {
+                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "delete", "0", "open"]
+                    KioskButton {
+                        required property string modelData
+                        objectName: "pin_" + modelData
+                        Layout.preferredWidth: 180
+                        Layout.preferredHeight: 110
+                        primary: modelData === "open"
+                        text: modelData === "delete" ? "Delete" : modelData === "open" ? "Open"
+                                                                                        : modelData
+                        onClicked: {
+                            if (modelData === "delete") {
+                                screen.typed = screen.typed.slice(0, -1)
+                            } else if (modelData === "open") {
+                                screen.staff.tryPin(screen.typed)
+                                screen.typed = ""
+                            } else if (screen.typed.length < 12) {
+                                screen.typed += modelData
+                            }
+                        }
+                    }
+                }
+            }
+
+            // The panel, once the PIN is right.
+            Repeater {
+                model: screen.staff.unlocked ? [
+                    ["Content", screen.staff.state.bundle || ""],
+                    ["Content folder", screen.staff.state.content || ""],
+                    ["Contact requests", screen.staff.state.requests || ""],
+                    ["Disk", screen.staff.state.disk || ""]
+                ] : []
+                ColumnLayout {
+                    id: fact
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Text {
+                        text: fact.modelData[0]
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.smallFont
+                        font.bold: true
+                        color: Theme.muted
+                    }
+                    Text {
+                        objectName: "staffFact"
+                        Layout.fillWidth: true
+                        text: fact.modelData[1]
+                        wrapMode: Text.WrapAnywhere
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFont
+                        color: Theme.ink
+                    }
+                }
+            }
+            Text {
+                visible: screen.staff.unlocked
+                text: "Export contact requests to:"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                font.bold: true
+                color: Theme.ink
+            }
+            Text {
+                visible: screen.staff.unlocked && (screen.staff.state.folders || []).length === 0
+                Layout.fillWidth: true
+                text: "No USB stick found. Plug one in, then tap Refresh."
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                color: Theme.muted
+            }
+            Repeater {
+                model: screen.staff.unlocked ? (screen.staff.state.folders || []) : []
+                KioskButton {
+                    required property string modelData
+                    objectName: "exportTo"
+                    Layout.fillWidth: true
+                    text: modelData
+                    onClicked: screen.staff.exportTo(modelData)
+                }
+            }
+            Flow {
+                visible: screen.staff.unlocked
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "staffRefresh"
+                    text: "Refresh"
+                    onClicked: screen.staff.refresh()
+                }
+                KioskButton {
+                    objectName: "staffRestart"
+                    text: "Restart kiosk"
+                    onClicked: screen.staff.restart()
+                }
+                KioskButton {
+                    objectName: "staffExit"
+                    text: "Exit kiosk"
+                    onClicked: screen.staff.exitKiosk()
+                }
+                KioskButton {
+                    objectName: "staffClose"
+                    primary: true
+                    text: "Close staff screen"
+                    onClicked: screen.navigation.home()
+                }
+            }
+            Text {
+                visible: screen.staff.unlocked
+                text: "Recent log"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallFont
+                font.bold: true
+                color: Theme.muted
+            }
+            Text {
+                objectName: "staffLog"
+                visible: screen.staff.unlocked
+                Layout.fillWidth: true
+                text: (screen.staff.state.log || []).join("\n")
+                wrapMode: Text.WrapAnywhere
+                font.family: "monospace"
+                font.pixelSize: 18
+                color: Theme.ink
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+"""Staff get in with the PIN, see the kiosk's state, act, and get out again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QTest
+
+from kiosk.app import Kiosk
+from kiosk.bridge.walk import settle
+from kiosk.session.staff import set_pin
+from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, items, tap, text_of
+
+PIN = "482915"
+
+
+@pytest.fixture
+def with_pin(kiosk: Kiosk) -> Kiosk:
+    set_pin(kiosk.config.pin_file(), PIN)
+    return kiosk
+
+
+def type_pin(kiosk: Kiosk, pin: str) -> None:
+    for digit in pin:
+        tap(kiosk.window, f"pin_{digit}")
+    tap(kiosk.window, "pin_open")
+
+
+def test_holding_the_clinic_name_for_five_seconds_opens_the_pin_pad(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    name = centre(find(window, "attractClinic"))
+
+    QTest.mousePress(window, LEFT, NO_MODIFIER, name)
+    QTest.qWait(5300)
+    QTest.mouseRelease(window, LEFT, NO_MODIFIER, name)
+    settle()
+
+    assert kiosk.navigation.screen == "staff"
+    assert find(window, "pin_open").isVisible()
+
+
+def test_a_short_tap_on_the_name_just_starts(kiosk: Kiosk) -> None:
+    tap(kiosk.window, "attractClinic")
+
+    assert kiosk.navigation.screen == "home"
+
+
+def test_a_wrong_pin_is_refused_in_plain_words(with_pin: Kiosk) -> None:
+    kiosk = with_pin
+    kiosk.navigation.openStaff()
+    settle()
+
+    type_pin(kiosk, "111222")
+
+    assert text_of(kiosk.window, "staffMessage") == "Wrong PIN. Try again."
+    assert not kiosk.staff.unlocked
+
+
+def test_the_right_pin_shows_the_state_and_exports_to_a_usb_folder(
+    with_pin: Kiosk, tmp_path: Path
+) -> None:
+    kiosk = with_pin
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    kiosk.staff.folders = lambda: [str(usb)]
+    kiosk.navigation.openStaff()
+    settle()
+
+    type_pin(kiosk, PIN)
+
+    facts = [i.property("text") for i in items(kiosk.window) if i.objectName() == "staffFact"]
+    assert facts[0] == "Understanding chronic pain and your treatment options (version 1)"
+    assert any("waiting" in fact and "delivered" in fact for fact in facts)
+    assert any("GB free" in fact for fact in facts)
+    tap(kiosk.window, "exportTo")
+    assert text_of(kiosk.window, "staffMessage") == f"Exported 0 requests to {usb}."
+
+
+def test_leaving_locks_the_staff_screen_again(with_pin: Kiosk) -> None:
+    kiosk = with_pin
+    kiosk.navigation.openStaff()
+    settle()
+    type_pin(kiosk, PIN)
+    assert kiosk.staff.unlocked
+
+    tap(kiosk.window, "staffClose")
+
+    assert kiosk.navigation.screen == "home"
+    kiosk.navigation.openStaff()
+    settle()
+    assert not kiosk.staff.unlocked
+    assert find(kiosk.window, "pin_open").isVisible()
+
+
+def test_staff_actions_are_audited_without_the_pin(with_pin: Kiosk) -> None:
+    kiosk = with_pin
+    kiosk.navigation.openStaff()
+    settle()
+    type_pin(kiosk, "999111")
+    type_pin(kiosk, PIN)
+
+    audit = (kiosk.config.path("paths.log_dir") / "audit.log").read_text().splitlines()
+    assert [line.split("\t")[1:] for line in audit[-2:]] == [
+        ["staff sign-in", "refused: wrong PIN"],
+        ["staff sign-in", "ok"],
+    ]
+    assert PIN not in "\n".join(audit)
+    assert "999111" not in "\n".join(audit)
+
+
+def test_without_a_pin_staff_are_told_how_to_set_one(kiosk: Kiosk) -> None:
+    kiosk.config.pin_file().unlink(missing_ok=True)
+    kiosk.navigation.openStaff()
+    settle()
+
+    type_pin(kiosk, "123456")
+
+    assert "kiosk-admin pin set" in text_of(kiosk.window, "staffMessage")
