@@ -236,7 +236,9 @@ def main(argv: Sequence[str]) -> int:
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
-        kiosk = Kiosk.from_path(options.content or launcher.sample_content(), clock, config)
+        named = config.text("content.bundle")
+        content = options.content or (Path(named).expanduser() if named else None)
+        kiosk = Kiosk.from_path(content or launcher.sample_content(), clock, config)
         if offscreen and kiosk.ready:
             kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:

@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--content",
         type=Path,
-        help="a content folder to show (default: the sample content shipped with the app)",
+        help="a content folder to show (default: content.bundle in the settings, else the "
+        "sample content shipped with the app)",
     )
     parser.add_argument(
         "--config", type=Path, help="the settings file (default: the system's kiosk.toml)"

@@ -70,6 +70,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("session", "warning_seconds", int, 30,
            "Length of the 'Are you still there?' countdown.",
            _at_least(20, " (WCAG 2.2.1 asks for 20 seconds)")),
+    Option("content", "bundle", str, "",
+           "The content folder to show; empty: the sample content shipped with the app."),
     Option("requests", "public_key", str, "",
            "The clinic's clinic.pub; empty means clinic.pub in the data folder."),
     Option("requests", "delivery_url", str, "",

@@ -145,6 +145,16 @@ def test_quit_after_first_frame_exits_cleanly() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_settings_choose_the_content(tmp_path: Path) -> None:
+    settings = tmp_path / "kiosk.toml"
+    settings.write_text(f'[content]\nbundle = "{tmp_path / "absent"}"\n', encoding="utf-8")
+
+    result = _run_kiosk("--self-test", "--config", str(settings))
+
+    assert result.returncode == 1
+    assert f"FAIL  content: {tmp_path / 'absent'}:1: error: no such folder" in result.stdout
+
+
 def test_broken_settings_fail_the_self_test_line_by_line(tmp_path: Path) -> None:
     settings = tmp_path / "kiosk.toml"
     settings.write_text("[session]\nwarning_seconds = 5\n", encoding="utf-8")
