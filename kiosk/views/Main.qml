@@ -51,25 +51,27 @@ ApplicationWindow {
 
             // Screens change kind here; within a kind (page to page, tour step
             // to step) their own bindings follow the navigation. The contact
-            // screen, with its form and keyboard, is compiled the first time
-            // it opens rather than at start-up.
+            // and staff screens are compiled the first time they open rather
+            // than at start-up.
             function show() {
                 const screen = window.navigation.screen
                 if (screen === shown)
                     return
                 shown = screen
-                if (screen === "contact") {
+                const byUrl = {
+                    contact: ["ContactScreen.qml", { content: window.content,
+                              navigation: window.navigation, form: window.form }],
+                    staff: ["StaffScreen.qml", { staff: window.staff,
+                            navigation: window.navigation }]
+                }[screen]
+                if (byUrl) {
                     sourceComponent = undefined
-                    setSource("ContactScreen.qml", {
-                        content: window.content,
-                        navigation: window.navigation,
-                        form: window.form
-                    })
+                    setSource(byUrl[0], byUrl[1])
                     return
                 }
                 source = ""
-                sourceComponent = ({ home: home, topic: topic, page: page, tour: tour,
-                                     staff: staffScreen })[screen] || attract
+                sourceComponent = ({ home: home, topic: topic, page: page, tour: tour })[screen]
+                                  || attract
             }
 
             Component.onCompleted: show()
@@ -114,11 +116,6 @@ ApplicationWindow {
             step: window.navigation.step
         }
     }
-    Component {
-        id: staffScreen
-        StaffScreen { staff: window.staff; navigation: window.navigation }
-    }
-
     IdleWarning {
         anchors.fill: parent
         session: window.session
