@@ -12,7 +12,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +51,7 @@ def check_new_pin(pin: str) -> None:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(text)
@@ -64,7 +63,7 @@ def _write_atomically(path: Path, text: str) -> None:
 def set_pin(pin_file: Path, pin: str) -> None:
     """Store the hash of a new PIN and clear any lockout."""
     check_new_pin(pin)
-    salt = secrets.token_bytes(16)
+    salt = os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, maxmem=MAXMEM, dklen=32, **SCRYPT)
     record = {"kdf": "scrypt", **SCRYPT, "salt": salt.hex(), "hash": digest.hex()}
     pin_file.parent.mkdir(parents=True, exist_ok=True)

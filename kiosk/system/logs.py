@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 from typing import IO
@@ -32,9 +31,11 @@ def start_logging(log_dir: Path | None) -> IO[str] | None:
     root.addHandler(console)
     if log_dir is None:
         return None
+    from logging.handlers import RotatingFileHandler  # only when there is a file to rotate
+
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file = logging.handlers.RotatingFileHandler(
+        file = RotatingFileHandler(
             log_dir / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
         crash = (log_dir / CRASH_FILE).open("a", encoding="utf-8")
