@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError, default_config_file, load_config
 from kiosk.session.staff import AuditLog, PinError, set_pin
 
@@ -30,15 +30,10 @@ def add_commands(groups: Any) -> None:
 
 
 def _new_pin() -> str:
-    given = os.environ.get(PIN_VARIABLE)
-    if given is not None:
-        return given.strip()
-    if not sys.stdin.isatty():
-        raise PinError(f"set {PIN_VARIABLE}, or run this in a terminal to type the PIN")
-    first = getpass.getpass("New staff PIN (digits): ")
-    if getpass.getpass("Type it again: ") != first:
-        raise PinError("the two PINs differ; nothing was changed")
-    return first
+    try:
+        return ask_secret(PIN_VARIABLE, "New staff PIN (digits): ", confirm=True)
+    except SecretUnavailable as exc:
+        raise PinError(str(exc)) from None
 
 
 def run_set(args: argparse.Namespace) -> int:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import getpass
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError, default_config_file, load_config
 from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
@@ -59,15 +59,10 @@ def add_commands(groups: Any) -> None:
 
 
 def _passphrase(confirm: bool) -> str:
-    given = os.environ.get(PASSPHRASE_VARIABLE)
-    if given is not None:
-        return given
-    if not sys.stdin.isatty():
-        raise KeyFileError(f"set {PASSPHRASE_VARIABLE}, or run this in a terminal to type it")
-    first = getpass.getpass("Passphrase for the clinic key: ")
-    if confirm and getpass.getpass("Type it again: ") != first:
-        raise KeyFileError("the two passphrases differ; nothing was written")
-    return first
+    try:
+        return ask_secret(PASSPHRASE_VARIABLE, "Passphrase for the clinic key: ", confirm)
+    except SecretUnavailable as exc:
+        raise KeyFileError(str(exc)) from None
 
 
 def run_keys_new(args: argparse.Namespace) -> int:
