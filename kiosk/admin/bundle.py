@@ -9,11 +9,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
+from kiosk.bundles.build import BuildRefused, build_bundle
+from kiosk.bundles.signing import key_id, new_signing_keys, read_signing_key, read_trusted_key
+from kiosk.bundles.verify import BundleRefused, verify_bundle
 from kiosk.content.export import export_html
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import MAX_GRADE, validate
+from kiosk.secretfile import SecretFileError
+from kiosk.version import APP_VERSION
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
+PASSPHRASE_VARIABLE = "KIOSK_SIGNING_PASSPHRASE"
 
 
 def add_commands(groups: Any) -> None:
@@ -41,6 +48,31 @@ def add_commands(groups: Any) -> None:
     export.add_argument("path", type=Path, help="the content folder (holding bundle.toml)")
     export.add_argument("out_dir", type=Path, help="the folder to write the site into")
     export.set_defaults(run=run_export_html)
+
+    keygen = commands.add_parser(
+        "keygen",
+        help="make a signing key pair: signing.key (passphrase-locked) and signing.pub",
+        description=f"The passphrase comes from {PASSPHRASE_VARIABLE} or is asked for twice.",
+    )
+    keygen.add_argument("--out", type=Path, required=True, help="folder for the two files")
+    keygen.set_defaults(run=run_keygen)
+
+    build = commands.add_parser(
+        "build", help="check a content folder, then write it as a signed .kbundle"
+    )
+    build.add_argument("path", type=Path, help="the content folder (holding bundle.toml)")
+    build.add_argument("--key", type=Path, required=True, help="signing.key")
+    build.add_argument("-o", "--output", type=Path, required=True, help="the .kbundle to write")
+    build.set_defaults(run=run_build)
+
+    verify = commands.add_parser(
+        "verify", help="check a .kbundle as a kiosk would, and say what is in it"
+    )
+    verify.add_argument("file", type=Path, help="the .kbundle")
+    verify.add_argument(
+        "--trust", type=Path, action="append", required=True, help="a trusted signing.pub"
+    )
+    verify.set_defaults(run=run_verify)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -76,4 +108,48 @@ def run_export_html(args: argparse.Namespace) -> int:
         print(f"{args.out_dir}: cannot write the site: {exc.strerror}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"wrote {len(written)} pages to {args.out_dir}/index.html", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_keygen(args: argparse.Namespace) -> int:
+    try:
+        passphrase = ask_secret(PASSPHRASE_VARIABLE, "Passphrase for the signing key: ", True)
+        if len(passphrase) < 12:
+            raise SecretUnavailable("use a passphrase of at least 12 characters")
+        args.out.mkdir(parents=True, exist_ok=True)
+        public, private = new_signing_keys(args.out, passphrase)
+    except (SecretUnavailable, FileExistsError, OSError) as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {public} (give it to each kiosk) and {private} (keep it safe)", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_build(args: argparse.Namespace) -> int:
+    try:
+        passphrase = ask_secret(PASSPHRASE_VARIABLE, "Passphrase for the signing key: ", False)
+        built = build_bundle(args.path, read_signing_key(args.key, passphrase), args.output)
+    except BuildRefused as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{args.path}: not built; fix the errors above first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (SecretUnavailable, SecretFileError, OSError) as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"built {built.path}: {built.id} version {built.version}, {built.files} files",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    try:
+        keys = [read_trusted_key(path) for path in args.trust]
+        verified = verify_bundle(args.file, {key_id(k): k for k in keys}, APP_VERSION)
+    except (BundleRefused, SecretFileError) as exc:
+        print(f"{args.file}: refused: {exc}")
+        return EXIT_PROBLEMS
+    print(f"{args.file}: good: {verified.id} version {verified.version} "
+          f"(content of {verified.created}), {len(verified.files)} files, "
+          f"signed by key {verified.key_id}")  # fmt: skip
     return EXIT_OK

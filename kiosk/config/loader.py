@@ -16,7 +16,7 @@ DEFAULT = "default"
 _AT_LINE_RE = re.compile(r"at line (\d+)")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 # KIOSK_ variables that are not settings of the running kiosk.
-OTHER_VARIABLES = frozenset({"KIOSK_KEY_PASSPHRASE", "KIOSK_NEW_PIN"})
+OTHER_VARIABLES = frozenset({"KIOSK_KEY_PASSPHRASE", "KIOSK_NEW_PIN", "KIOSK_SIGNING_PASSPHRASE"})
 
 
 class ConfigError(Exception):

@@ -1,0 +1,51 @@
+"""Content signing keys (Ed25519): staff sign bundles, kiosks trust public keys by file."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+import nacl.exceptions
+from nacl.signing import SigningKey, VerifyKey
+
+from kiosk.secretfile import MODERATE, SecretFileError, lock_secret, unlock_secret, write_atomically
+
+PUBLIC_KIND = "kiosk-signing-public-key-v1"
+PRIVATE_KIND = "kiosk-signing-private-key-v1"
+
+
+def key_id(key: VerifyKey) -> str:
+    """A short name for a public key, shown to staff and written in signatures."""
+    return hashlib.sha256(bytes(key)).hexdigest()[:16]
+
+
+def new_signing_keys(
+    out_dir: Path, passphrase: str, strength: tuple[int, int] = MODERATE
+) -> tuple[Path, Path]:
+    public_path, private_path = out_dir / "signing.pub", out_dir / "signing.key"
+    for path in (public_path, private_path):
+        if path.exists():
+            raise FileExistsError(f"{path} already exists; move it away first")
+    key = SigningKey.generate()
+    locked = lock_secret(bytes(key), passphrase, PRIVATE_KIND, strength)
+    write_atomically(private_path, locked, mode=0o600)
+    encoded = base64.b64encode(bytes(key.verify_key)).decode("ascii")
+    write_atomically(public_path, f"{PUBLIC_KIND} {encoded}\n".encode("ascii"))
+    return public_path, private_path
+
+
+def read_signing_key(path: Path, passphrase: str) -> SigningKey:
+    return SigningKey(unlock_secret(path, passphrase, PRIVATE_KIND, "signing key (signing.key)"))
+
+
+def read_trusted_key(path: Path) -> VerifyKey:
+    try:
+        kind, encoded = path.read_text(encoding="ascii").split()
+        if kind != PUBLIC_KIND:
+            raise ValueError(kind)
+        return VerifyKey(base64.b64decode(encoded, validate=True))
+    except OSError as exc:
+        raise SecretFileError(f"{path}: cannot read the signing key: {exc.strerror}") from None
+    except (ValueError, UnicodeError, nacl.exceptions.CryptoError):
+        raise SecretFileError(f"{path}: not a content signing key (signing.pub)") from None
