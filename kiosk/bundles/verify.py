@@ -128,10 +128,10 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     for info in infos:
         check_name(info.filename, info.orig_filename)
         mode = info.external_attr >> 16
-        kind = stat.S_IFMT(mode)  # 0 when the zip tool recorded no type: a plain file
-        if info.is_dir() or kind not in (0, stat.S_IFREG):
-            kind = "a link" if stat.S_ISLNK(mode) else "a folder or special file"
-            raise BundleRefused(f"{info.filename} is {kind}; bundles hold plain files only")
+        file_type = stat.S_IFMT(mode)  # 0 when the zip tool recorded no type: a plain file
+        if info.is_dir() or file_type not in (0, stat.S_IFREG):
+            what = "a link" if stat.S_ISLNK(mode) else "a folder or special file"
+            raise BundleRefused(f"{info.filename} is {what}; bundles hold plain files only")
         folded = unicodedata.normalize("NFC", info.filename).casefold()
         if folded in seen:
             raise BundleRefused(
