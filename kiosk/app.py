@@ -39,6 +39,7 @@ from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
+from kiosk.bundles import store
 from kiosk.config import Config, ConfigError, default_config_file, load_config
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.problems import Severity
@@ -236,9 +237,7 @@ def main(argv: Sequence[str]) -> int:
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
-        named = config.text("content.bundle")
-        content = options.content or (Path(named).expanduser() if named else None)
-        kiosk = Kiosk.from_path(content or launcher.sample_content(), clock, config)
+        kiosk = Kiosk.from_path(choose_content(options.content, config), clock, config)
         if offscreen and kiosk.ready:
             kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:
@@ -269,6 +268,23 @@ def main(argv: Sequence[str]) -> int:
     if crash_file is not None:
         crash_file.close()
     return status
+
+
+def choose_content(given: Path | None, config: Config) -> Path:
+    """--content, else content.bundle, else the installed bundle, else the sample."""
+    if given is not None:
+        return given
+    named = config.text("content.bundle")
+    if named:
+        return Path(named).expanduser()
+    data_dir = config.path("paths.data_dir")
+    if store.clean_staging(data_dir):
+        log.warning("removed an unfinished content install")
+    installed = store.active(data_dir)
+    if installed is not None:
+        log.info("showing installed content %s version %d", installed.id, installed.version)
+        return installed.path
+    return launcher.sample_content()
 
 
 def start_service_pings(app: QGuiApplication) -> None:

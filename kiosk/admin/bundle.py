@@ -5,14 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
+from kiosk.bundles import store
 from kiosk.bundles.build import BuildRefused, build_bundle
-from kiosk.bundles.signing import key_id, new_signing_keys, read_signing_key, read_trusted_key
+from kiosk.bundles.signing import (
+    TRUSTED_KEYS,
+    key_id,
+    new_signing_keys,
+    read_signing_key,
+    read_trusted_key,
+    trusted_keys,
+)
 from kiosk.bundles.verify import BundleRefused, verify_bundle
+from kiosk.config import ConfigError, default_config_file, load_config
 from kiosk.content.export import export_html
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import MAX_GRADE, validate
@@ -21,6 +31,7 @@ from kiosk.version import APP_VERSION
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 PASSPHRASE_VARIABLE = "KIOSK_SIGNING_PASSPHRASE"
+DATA_DIR_HELP = "the kiosk's data folder (default: paths.data_dir in the kiosk's settings)"
 
 
 def add_commands(groups: Any) -> None:
@@ -73,6 +84,27 @@ def add_commands(groups: Any) -> None:
         "--trust", type=Path, action="append", required=True, help="a trusted signing.pub"
     )
     verify.set_defaults(run=run_verify)
+
+    install = commands.add_parser(
+        "install",
+        help="verify a .kbundle and make it the content the kiosk shows",
+        description="Trusts the signing keys in <data dir>/trusted-keys/ and any --trust.",
+    )
+    install.add_argument("file", type=Path, help="the .kbundle")
+    install.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
+    install.add_argument("--trust", type=Path, action="append", default=[], help="signing.pub")
+    install.add_argument(
+        "--allow-downgrade", action="store_true", help="install an older version on purpose"
+    )
+    install.set_defaults(run=run_install)
+
+    rollback = commands.add_parser("rollback", help="show the previously installed content again")
+    rollback.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
+    rollback.set_defaults(run=run_rollback)
+
+    listing = commands.add_parser("list", help="the installed content and which one shows")
+    listing.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
+    listing.set_defaults(run=run_list)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -152,4 +184,60 @@ def run_verify(args: argparse.Namespace) -> int:
     print(f"{args.file}: good: {verified.id} version {verified.version} "
           f"(content of {verified.created}), {len(verified.files)} files, "
           f"signed by key {verified.key_id}")  # fmt: skip
+    return EXIT_OK
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    return load_config(default_config_file(), os.environ).path("paths.data_dir")
+
+
+def run_install(args: argparse.Namespace) -> int:
+    try:
+        data_dir = _data_dir(args)
+        removed = store.clean_staging(data_dir)
+        if removed:
+            print(f"removed {removed} unfinished install(s)", file=sys.stderr)
+        trusted = trusted_keys(data_dir, args.trust)
+        if not trusted:
+            raise BundleRefused(
+                f"no trusted signing key: put signing.pub in {data_dir / TRUSTED_KEYS}"
+            )
+        installed = store.install(
+            args.file, data_dir, trusted, APP_VERSION, allow_downgrade=args.allow_downgrade
+        )
+    except (BundleRefused, SecretFileError, ConfigError, OSError) as exc:
+        print(f"{args.file}: not installed: {exc}")
+        return EXIT_PROBLEMS
+    print(f"installed {installed.id} version {installed.version}; the kiosk shows it "
+          "after its next restart")  # fmt: skip
+    return EXIT_OK
+
+
+def run_rollback(args: argparse.Namespace) -> int:
+    try:
+        restored = store.rollback(_data_dir(args))
+    except (BundleRefused, ConfigError, OSError) as exc:
+        print(f"kiosk-admin: {exc}")
+        return EXIT_PROBLEMS
+    print(f"back to {restored.id} version {restored.version}")
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace) -> int:
+    try:
+        data_dir = _data_dir(args)
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    shown = store.active(data_dir)
+    before = store.previous(data_dir)
+    if shown is None:
+        print("nothing installed: the kiosk shows the sample content it ships with")
+        return EXIT_OK
+    for label, item in (("showing", shown), ("previous", before)):
+        if item is not None:
+            print(f"{label}: {item.id} version {item.version}, installed {item.installed}, "
+                  f"signed by key {item.key_id}")  # fmt: skip
     return EXIT_OK

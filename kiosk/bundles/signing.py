@@ -49,3 +49,14 @@ def read_trusted_key(path: Path) -> VerifyKey:
         raise SecretFileError(f"{path}: cannot read the signing key: {exc.strerror}") from None
     except (ValueError, UnicodeError, nacl.exceptions.CryptoError):
         raise SecretFileError(f"{path}: not a content signing key (signing.pub)") from None
+
+
+TRUSTED_KEYS = "trusted-keys"
+
+
+def trusted_keys(data_dir: Path, extra: list[Path] | None = None) -> dict[str, VerifyKey]:
+    """The signing keys a kiosk trusts: every *.pub in <data dir>/trusted-keys, plus `extra`."""
+    folder = data_dir / TRUSTED_KEYS
+    files = sorted(folder.glob("*.pub")) if folder.is_dir() else []
+    keys = [read_trusted_key(path) for path in [*files, *(extra or [])]]
+    return {key_id(key): key for key in keys}

@@ -1,0 +1,213 @@
+"""Installed bundles: unpack to staging, check, switch one pointer; keep the previous one.
+
+<data>/bundles/<id>/<version>/   an installed bundle, complete
+<data>/bundles/active.json        which one the kiosk shows, and the one before it
+<data>/bundles/.staging-*         an install under way; removed on failure or at start
+
+The pointer is replaced with one os.replace, so after a crash at any moment the
+kiosk finds either the old bundle or the new one, whole, never a mix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from nacl.signing import VerifyKey
+
+from kiosk.bundles.build import MANIFEST
+from kiosk.bundles.verify import BundleRefused, Verified, verify_bundle
+from kiosk.content.loader import read_bundle
+from kiosk.content.problems import Severity
+from kiosk.secretfile import write_atomically
+
+BUNDLES = "bundles"
+POINTER = "active.json"
+STAGING_PREFIX = ".staging-"
+MIN_FREE_BYTES = 250 * 1024 * 1024
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class Installed:
+    id: str
+    version: int
+    key_id: str
+    installed: str
+    path: Path
+
+
+def _root(data_dir: Path) -> Path:
+    return data_dir / BUNDLES
+
+
+def _read_pointer(data_dir: Path) -> dict[str, dict[str, object] | None]:
+    try:
+        data = json.loads((_root(data_dir) / POINTER).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {"active": None, "previous": None}
+    return {"active": data.get("active"), "previous": data.get("previous")}
+
+
+def _as_installed(data_dir: Path, record: dict[str, object] | None) -> Installed | None:
+    if not record:
+        return None
+    bundle_id, version = str(record["id"]), int(str(record["version"]))
+    path = _root(data_dir) / bundle_id / str(version)
+    if not path.is_dir():
+        return None
+    return Installed(bundle_id, version, str(record["key_id"]), str(record["installed"]), path)
+
+
+def active(data_dir: Path) -> Installed | None:
+    """The installed bundle the kiosk shows, if any."""
+    return _as_installed(data_dir, _read_pointer(data_dir)["active"])
+
+
+def previous(data_dir: Path) -> Installed | None:
+    return _as_installed(data_dir, _read_pointer(data_dir)["previous"])
+
+
+def clean_staging(data_dir: Path) -> int:
+    """Remove installs that never finished (a crash, a pulled plug); return how many."""
+    root = _root(data_dir)
+    if not root.is_dir():
+        return 0
+    leftovers = [p for p in root.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
+    return len(leftovers)
+
+
+def install(
+    bundle_file: Path,
+    data_dir: Path,
+    trusted: Mapping[str, VerifyKey],
+    app_version: str,
+    *,
+    allow_downgrade: bool = False,
+    min_free: int = MIN_FREE_BYTES,
+    clock: Clock | None = None,
+) -> Installed:
+    """Verify, unpack to staging, render-check, then switch; BundleRefused changes nothing."""
+    verified = verify_bundle(bundle_file, trusted, app_version)
+    current = active(data_dir)
+    if current is not None and (current.id, current.version) == (verified.id, verified.version):
+        raise BundleRefused(f"version {verified.version} is already installed and showing")
+    downgrade = current is not None and current.id == verified.id and (
+        verified.version <= current.version
+    )
+    if current is not None and downgrade and not allow_downgrade:
+        raise BundleRefused(
+            f"version {verified.version} is not newer than the installed version "
+            f"{current.version} (use --allow-downgrade to go back on purpose)"
+        )
+    root = _root(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    needed = _unpacked_size(bundle_file)
+    if shutil.disk_usage(root).free - needed < min_free:
+        raise BundleRefused(
+            f"not enough disk space: installing would leave less than {min_free // 2**20} MB free"
+        )
+    staging = root / f"{STAGING_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        _unpack(bundle_file, verified, staging)
+        _render_check(staging)
+        target = root / verified.id / str(verified.version)
+        target.parent.mkdir(exist_ok=True)
+        if target.exists():  # the same version again (a downgrade back to it)
+            shutil.rmtree(target)
+        staging.replace(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    now = (clock or (lambda: dt.datetime.now(dt.UTC)))().isoformat(timespec="seconds")
+    record = {"id": verified.id, "version": verified.version, "key_id": verified.key_id,
+              "installed": now}  # fmt: skip
+    pointer = _read_pointer(data_dir)
+    _write_pointer(data_dir, record, pointer["active"])
+    _remove_unused(data_dir)
+    installed = active(data_dir)
+    assert installed is not None
+    return installed
+
+
+def rollback(data_dir: Path) -> Installed:
+    """Show the previous bundle again; the one now active becomes the previous."""
+    pointer = _read_pointer(data_dir)
+    if previous(data_dir) is None or pointer["previous"] is None:
+        raise BundleRefused("there is no previous bundle to go back to")
+    _write_pointer(data_dir, pointer["previous"], pointer["active"])
+    restored = active(data_dir)
+    assert restored is not None
+    return restored
+
+
+def _write_pointer(
+    data_dir: Path, active_record: dict[str, object], previous_record: dict[str, object] | None
+) -> None:
+    document = {"active": active_record, "previous": previous_record}
+    write_atomically(_root(data_dir) / POINTER, (json.dumps(document, indent=2) + "\n").encode())
+    _sync_folder(_root(data_dir))
+
+
+def _unpacked_size(bundle_file: Path) -> int:
+    with zipfile.ZipFile(bundle_file) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
+def _unpack(bundle_file: Path, verified: Verified, staging: Path) -> None:
+    """Write each verified file, checking its hash again as it lands."""
+    staging.mkdir()
+    with zipfile.ZipFile(bundle_file) as archive:
+        manifest = json.loads(archive.read(MANIFEST))
+        expected = {entry["path"]: entry["sha256"] for entry in manifest["files"]}
+        for name in verified.files:
+            data = archive.read(name)
+            if hashlib.sha256(data).hexdigest() != expected[name]:
+                raise BundleRefused(f"{name} changed while it was being installed")
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+    for folder in {staging, *(p for p in staging.rglob("*") if p.is_dir())}:
+        _sync_folder(folder)
+
+
+def _render_check(folder: Path) -> None:
+    result = read_bundle(folder)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    if result.bundle is None or errors:
+        first = errors[0].message if errors else "it cannot be loaded"
+        raise BundleRefused(f"the content does not load: {first}")
+
+
+def _remove_unused(data_dir: Path) -> None:
+    """Keep the active and previous bundles only."""
+    pointer = _read_pointer(data_dir)
+    keep = {(str(r["id"]), str(r["version"])) for r in pointer.values() if r is not None}
+    root = _root(data_dir)
+    for bundle_dir in root.iterdir():
+        if not bundle_dir.is_dir() or bundle_dir.name.startswith(STAGING_PREFIX):
+            continue
+        for version_dir in bundle_dir.iterdir():
+            if (bundle_dir.name, version_dir.name) not in keep:
+                shutil.rmtree(version_dir, ignore_errors=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
