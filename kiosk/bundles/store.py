@@ -102,8 +102,8 @@ def install(
     current = active(data_dir)
     if current is not None and (current.id, current.version) == (verified.id, verified.version):
         raise BundleRefused(f"version {verified.version} is already installed and showing")
-    downgrade = current is not None and current.id == verified.id and (
-        verified.version <= current.version
+    downgrade = (
+        current is not None and current.id == verified.id and (verified.version <= current.version)
     )
     if current is not None and downgrade and not allow_downgrade:
         raise BundleRefused(
