@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.bundles import store
 from kiosk.bundles.build import BuildRefused, build_bundle
+from kiosk.bundles.diff import diff
 from kiosk.bundles.signing import (
     TRUSTED_KEYS,
     key_id,
@@ -105,6 +106,13 @@ def add_commands(groups: Any) -> None:
     listing = commands.add_parser("list", help="the installed content and which one shows")
     listing.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     listing.set_defaults(run=run_list)
+
+    compare = commands.add_parser(
+        "diff", help="what an update changes: pages added, removed, changed; reading grades"
+    )
+    compare.add_argument("old", type=Path, help="content folder or .kbundle now in use")
+    compare.add_argument("new", type=Path, help="content folder or .kbundle to install")
+    compare.set_defaults(run=run_diff)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -240,4 +248,18 @@ def run_list(args: argparse.Namespace) -> int:
         if item is not None:
             print(f"{label}: {item.id} version {item.version}, installed {item.installed}, "
                   f"signed by key {item.key_id}")  # fmt: skip
+    return EXIT_OK
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    try:
+        headline, changes = diff(args.old, args.new)
+    except BundleRefused as exc:
+        print(f"kiosk-admin: {exc}")
+        return EXIT_PROBLEMS
+    print(headline)
+    for change in changes:
+        print(f"  {change.kind:8} {change.page}: {change.detail}")
+    if not changes:
+        print("  no page changes")
     return EXIT_OK

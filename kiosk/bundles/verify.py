@@ -67,7 +67,7 @@ def verify_bundle(
         raise BundleRefused(f"{path.name} is not a content bundle ({exc})") from None
     with archive:
         infos = archive.infolist()
-        _check_entries(infos, limits)
+        check_entries(infos, limits)
         names = {info.filename for info in infos}
         if MANIFEST not in names or SIGNATURE not in names:
             raise BundleRefused("unsigned: the bundle has no manifest and signature")
@@ -120,7 +120,7 @@ def check_name(name: str, original: str) -> None:
         raise BundleRefused(f"unsafe file name {name!r}")
 
 
-def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(infos) > limits.entries:
         raise BundleRefused(f"too many files ({len(infos)}; at most {limits.entries})")
     seen: dict[str, str] = {}
