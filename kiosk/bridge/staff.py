@@ -11,9 +11,15 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.bridge.navigation import NavigationBridge
+from kiosk.bundles import store
+from kiosk.bundles.diff import diff
+from kiosk.bundles.signing import trusted_keys
+from kiosk.bundles.verify import BundleRefused
 from kiosk.content.model import Bundle
 from kiosk.outbox.errors import OutboxError
+from kiosk.secretfile import SecretFileError
 from kiosk.session.staff import AuditLog, PinError, PinGate
+from kiosk.version import APP_VERSION
 
 log = logging.getLogger("kiosk.staff")
 
@@ -60,6 +66,7 @@ class StaffBridge(QObject):
         self._unlocked = False
         self._message = ""
         self._state: dict[str, Any] = {}
+        self._preview: dict[str, Any] = {}  # an update shown to staff before installing
         navigation.changed.connect(lambda: self._leave_if(navigation.property("screen")))
 
     @Property(bool, notify=changed)
@@ -109,6 +116,11 @@ class StaffBridge(QObject):
             "disk": self._disk_free(),
             "log": self._recent_log(),
             "folders": self.folders(),
+            "updates": [
+                str(f) for folder in self.folders() for f in sorted(Path(folder).glob("*.kbundle"))
+            ],
+            "canRollBack": store.previous(self._data_dir) is not None,
+            "preview": self._preview,
         }
         self.changed.emit()
 
@@ -129,6 +141,55 @@ class StaffBridge(QObject):
         self._say(f"Exported {len(written)} requests to {folder}.")
         self.refresh()
 
+    @Slot(str)
+    def previewUpdate(self, path: str) -> None:
+        """Show what installing `path` would change; installing is a second tap."""
+        if not self._unlocked:
+            return
+        try:
+            headline, changes = diff(self._bundle.root, Path(path))
+        except BundleRefused as exc:
+            self._preview = {}
+            self._say(f"This update cannot be used: {exc}")
+            self.refresh()
+            return
+        lines = [f"{c.kind} {c.page}: {c.detail}" for c in changes] or ["no page changes"]
+        self._preview = {"path": path, "headline": headline, "lines": lines}
+        self._say("")
+        self.refresh()
+
+    @Slot()
+    def installPreviewed(self) -> None:
+        if not self._unlocked or not self._preview:
+            return
+        path = Path(self._preview["path"])
+        self._preview = {}
+        try:
+            installed = store.install(
+                path, self._data_dir, trusted_keys(self._data_dir), APP_VERSION
+            )
+        except (BundleRefused, SecretFileError, OSError) as exc:
+            self._audit.record("install update", f"refused: {exc}")
+            self._say(f"Not installed: {exc}")
+            self.refresh()
+            return
+        self._audit.record("install update", f"{installed.id} version {installed.version}")
+        self._say(f"Installed version {installed.version}. Restarting to show it.")
+        self.restartRequested.emit()
+
+    @Slot()
+    def rollBack(self) -> None:
+        if not self._unlocked:
+            return
+        try:
+            restored = store.rollback(self._data_dir)
+        except (BundleRefused, OSError) as exc:
+            self._say(f"Cannot roll back: {exc}")
+            return
+        self._audit.record("roll back", f"{restored.id} version {restored.version}")
+        self._say(f"Back to version {restored.version}. Restarting to show it.")
+        self.restartRequested.emit()
+
     @Slot()
     def restart(self) -> None:
         if self._unlocked:
@@ -144,7 +205,7 @@ class StaffBridge(QObject):
     def _leave_if(self, screen: str) -> None:
         """Leaving the staff screen (Home, Back, idle reset) locks it again."""
         if screen != "staff" and (self._unlocked or self._message):
-            self._unlocked, self._message, self._state = False, "", {}
+            self._unlocked, self._message, self._state, self._preview = False, "", {}, {}
             self.changed.emit()
 
     def _say(self, message: str) -> None:

@@ -140,10 +140,63 @@ Item {
                     onClicked: screen.staff.exportTo(modelData)
                 }
             }
+            Text {
+                visible: screen.staff.unlocked
+                text: "Content update from USB:"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                font.bold: true
+                color: Theme.ink
+            }
+            Text {
+                visible: screen.staff.unlocked && (screen.staff.state.updates || []).length === 0
+                Layout.fillWidth: true
+                text: "No .kbundle file on a USB stick."
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFont
+                color: Theme.muted
+            }
+            Repeater {
+                model: screen.staff.unlocked ? (screen.staff.state.updates || []) : []
+                KioskButton {
+                    required property string modelData
+                    objectName: "previewUpdate"
+                    Layout.fillWidth: true
+                    text: "See what " + modelData.split("/").pop() + " changes"
+                    onClicked: screen.staff.previewUpdate(modelData)
+                }
+            }
+            Text {
+                objectName: "updatePreview"
+                visible: screen.staff.unlocked && screen.staff.state.preview !== undefined
+                         && screen.staff.state.preview.headline !== undefined
+                Layout.fillWidth: true
+                text: visible ? screen.staff.state.preview.headline + "\n"
+                                + screen.staff.state.preview.lines.join("\n") : ""
+                wrapMode: Text.WordWrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallFont
+                color: Theme.ink
+            }
+            KioskButton {
+                objectName: "installUpdate"
+                visible: screen.staff.unlocked && screen.staff.state.preview !== undefined
+                         && screen.staff.state.preview.headline !== undefined
+                Layout.fillWidth: true
+                primary: true
+                text: "Install this update"
+                onClicked: screen.staff.installPreviewed()
+            }
             Flow {
                 visible: screen.staff.unlocked
                 Layout.fillWidth: true
                 spacing: Theme.spacing
+                KioskButton {
+                    objectName: "staffRollBack"
+                    visible: screen.staff.state.canRollBack === true
+                    text: "Roll back content"
+                    onClicked: screen.staff.rollBack()
+                }
                 KioskButton {
                     objectName: "staffRefresh"
                     text: "Refresh"

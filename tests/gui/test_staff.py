@@ -117,3 +117,64 @@ def test_without_a_pin_staff_are_told_how_to_set_one(kiosk: Kiosk) -> None:
     type_pin(kiosk, "123456")
 
     assert "kiosk-admin pin set" in text_of(kiosk.window, "staffMessage")
+
+
+def test_install_an_update_from_usb_after_seeing_the_diff_then_roll_back(
+    with_pin: Kiosk, tmp_path: Path
+) -> None:
+    import base64
+
+    from kiosk.bundles import store
+    from kiosk.bundles.signing import TRUSTED_KEYS
+    from tests.conftest import DATA
+    from tests.unit.bundles.helpers import KEY, folder_files, signed_bundle, version_of
+
+    kiosk = with_pin
+    data_dir = kiosk.config.path("paths.data_dir")
+    (data_dir / TRUSTED_KEYS).mkdir(parents=True, exist_ok=True)
+    encoded = base64.b64encode(bytes(KEY.verify_key)).decode()
+    (data_dir / TRUSTED_KEYS / "clinic.pub").write_text(f"kiosk-signing-public-key-v1 {encoded}\n")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    good = folder_files(DATA / "good")
+    for version in (7, 8):
+        signed_bundle(version_of(good, version), usb / f"update-{version}.kbundle",
+                      "test-clinic", version)  # fmt: skip
+    kiosk.staff.folders = lambda: [str(usb)]
+    kiosk.navigation.openStaff()
+    settle()
+    type_pin(kiosk, PIN)
+    updates = [i for i in items(kiosk.window) if i.objectName() == "previewUpdate"]
+    assert [u.property("text") for u in updates] == [
+        "See what update-7.kbundle changes",
+        "See what update-8.kbundle changes",
+    ]
+
+    tap(kiosk.window, updates[0])
+    preview = text_of(kiosk.window, "updatePreview")
+    assert preview.startswith("libertas-mind version 1 → test-clinic version 7")
+    assert "added intro:" in preview
+    tap(kiosk.window, "installUpdate")
+
+    assert text_of(kiosk.window, "staffMessage") == "Installed version 7. Restarting to show it."
+    assert store.active(data_dir).version == 7  # type: ignore[union-attr]
+    kiosk.staff.refresh()
+    settle()
+    assert not any(i.objectName() == "staffRollBack" and i.isVisible() for i in items(kiosk.window))
+
+    updates = [i for i in items(kiosk.window) if i.objectName() == "previewUpdate"]
+    tap(kiosk.window, updates[1])
+    tap(kiosk.window, "installUpdate")
+    assert store.active(data_dir).version == 8  # type: ignore[union-attr]
+    kiosk.staff.refresh()
+    QTest.qWait(200)  # a person's next tap comes after the install's restart request settles
+    tap(kiosk.window, "staffRollBack")
+
+    assert text_of(kiosk.window, "staffMessage") == "Back to version 7. Restarting to show it."
+    assert store.active(data_dir).version == 7  # type: ignore[union-attr]
+    audit = (kiosk.config.path("paths.log_dir") / "audit.log").read_text().splitlines()
+    assert [line.split("\t")[1:] for line in audit[-3:]] == [
+        ["install update", "test-clinic version 7"],
+        ["install update", "test-clinic version 8"],
+        ["roll back", "test-clinic version 7"],
+    ]
