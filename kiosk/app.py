@@ -237,7 +237,11 @@ def main(argv: Sequence[str]) -> int:
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
-        kiosk = Kiosk.from_path(choose_content(options.content, config), clock, config)
+        content = choose_content(options.content, config)
+        kiosk = Kiosk.from_path(content, clock, config)
+        if kiosk.result.bundle is None and fell_back(content, config):
+            kiosk.engine.deleteLater()  # its "being updated" window was never shown
+            kiosk = Kiosk.from_path(choose_content(None, config), clock, config)
         if offscreen and kiosk.ready:
             kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:
@@ -285,6 +289,23 @@ def choose_content(given: Path | None, config: Config) -> Path:
         log.info("showing installed content %s version %d", installed.id, installed.version)
         return installed.path
     return launcher.sample_content()
+
+
+def fell_back(content: Path, config: Config) -> bool:
+    """The installed bundle at `content` failed to load: go back to the previous one."""
+    data_dir = config.path("paths.data_dir")
+    shown = store.active(data_dir)
+    if shown is None or shown.path != content:
+        return False
+    try:
+        restored = store.rollback(data_dir)
+    except store.BundleRefused:
+        log.error("installed content %s version %d does not load, and there is no previous "
+                  "version to go back to", shown.id, shown.version)  # fmt: skip
+        return False
+    log.error("installed content %s version %d does not load (see above); went back to "
+              "version %d", shown.id, shown.version, restored.version)  # fmt: skip
+    return True
 
 
 def start_service_pings(app: QGuiApplication) -> None:

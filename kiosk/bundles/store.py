@@ -35,6 +35,16 @@ MIN_FREE_BYTES = 250 * 1024 * 1024
 
 Clock = Callable[[], dt.datetime]
 
+__all__ = [
+    "BundleRefused",
+    "Installed",
+    "active",
+    "clean_staging",
+    "install",
+    "previous",
+    "rollback",
+]
+
 
 @dataclass(frozen=True)
 class Installed:

@@ -181,3 +181,25 @@ def test_the_settings_problem_screen_names_each_problem(kiosk: Kiosk) -> None:
     texts = [i.property("text") for i in shown if i.objectName() == "settingsProblem"]
     assert texts == ["kiosk.toml:2: session.warning_seconds ..."]
     window.close()  # type: ignore[attr-defined]
+
+
+def test_installed_content_that_no_longer_loads_is_rolled_back_at_start(tmp_path: Path) -> None:
+    from kiosk.bundles import store
+    from tests.conftest import DATA
+    from tests.unit.bundles.helpers import TRUSTED, folder_files, signed_bundle, version_of
+
+    data_dir = tmp_path / "data"
+    good = folder_files(DATA / "good")
+    for version in (3, 4):
+        bundle = signed_bundle(version_of(good, version), tmp_path / f"v{version}.kbundle",
+                               "test-clinic", version)  # fmt: skip
+        store.install(bundle, data_dir, TRUSTED, "0.1.0")
+    broken = store.active(data_dir)
+    assert broken is not None
+    (broken.path / "bundle.toml").write_text("this is not TOML [")  # damaged on disk
+
+    result = _run_kiosk("--self-test", "--data-dir", str(data_dir))
+
+    assert result.returncode == 0, result.stdout
+    assert "does not load (see above); went back to version 3" in result.stderr
+    assert store.active(data_dir).version == 3  # type: ignore[union-attr]
