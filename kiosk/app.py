@@ -68,7 +68,11 @@ class Kiosk:
 
     @classmethod
     def from_path(
-        cls, content: Path, clock: Clock = time.monotonic, config: Config | None = None
+        cls,
+        content: Path,
+        clock: Clock = time.monotonic,
+        config: Config | None = None,
+        follow_installed: bool = False,
     ) -> Kiosk:
         result = read_bundle(content)
         for problem in result.problems:
@@ -76,12 +80,18 @@ class Kiosk:
             log.log(level, "%s", problem)
         if result.bundle is None:
             log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
-        return cls(result, clock, config)
+        return cls(result, clock, config, follow_installed)
 
     def __init__(
-        self, result: LoadResult, clock: Clock = time.monotonic, config: Config | None = None
+        self,
+        result: LoadResult,
+        clock: Clock = time.monotonic,
+        config: Config | None = None,
+        follow_installed: bool = False,
     ) -> None:
         self.engine = QQmlApplicationEngine()
+        # When showing the installed bundle, a newer install is swapped in at a reset.
+        self.follow_installed = follow_installed
         self.result = result
         self.clock = clock
         self.config = config or load_config(None, os.environ)
@@ -132,9 +142,37 @@ class Kiosk:
         self.ready = self._load("Main.qml")
         if self.ready:
             self.session.watch(self.window)
+            self.navigation.changed.connect(self._swap_in_new_content)
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")
+
+    def _swap_in_new_content(self) -> None:
+        """At a reset (the attract screen, nobody reading), show a newly installed bundle."""
+        if not self.follow_installed or self.navigation.property("screen") != "attract":
+            return
+        assert self.result.bundle is not None
+        data_dir = self.config.path("paths.data_dir")
+        installed = store.active(data_dir)
+        if installed is None or installed.path == self.result.bundle.root:
+            return
+        result = read_bundle(installed.path)
+        bundle = result.bundle
+        if bundle is None:
+            log.error("new content %s version %d does not load; going back", installed.id,
+                      installed.version)  # fmt: skip
+            store.rollback(data_dir)
+            return
+        old = self.content
+        self.result = result
+        self.content = ContentBridge(bundle, result.rendered, self.engine)
+        self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
+        self.form.offer_topics({topic.id for topic in bundle.topics})
+        self.staff.show_bundle(bundle)
+        self.window.setProperty("content", self.content)
+        self.navigation.follow(self.navigator)
+        old.deleteLater()
+        log.info("now showing %s version %d", bundle.id, bundle.version)
 
     def _staff_exit(self) -> None:
         """Staff chose Exit: let the window close, and ask the service not to restart."""
@@ -238,10 +276,11 @@ def main(argv: Sequence[str]) -> int:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
         content = choose_content(options.content, config)
-        kiosk = Kiosk.from_path(content, clock, config)
+        follow = options.content is None and not config.text("content.bundle")
+        kiosk = Kiosk.from_path(content, clock, config, follow)
         if kiosk.result.bundle is None and fell_back(content, config):
             kiosk.engine.deleteLater()  # its "being updated" window was never shown
-            kiosk = Kiosk.from_path(choose_content(None, config), clock, config)
+            kiosk = Kiosk.from_path(choose_content(None, config), clock, config, follow)
         if offscreen and kiosk.ready:
             kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:

@@ -45,6 +45,10 @@ class ContactFormBridge(QObject):
         self._outbox: Outbox | None = None
         self._topics = topics
 
+    def offer_topics(self, topics: set[str]) -> None:
+        """The topics patients may pick, after new content was swapped in."""
+        self._topics = topics
+
     def attach(self, outbox: Outbox | None) -> None:
         """Start saving into `outbox` (None: the form stays off)."""
         self._outbox = outbox

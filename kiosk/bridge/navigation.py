@@ -41,6 +41,11 @@ class NavigationBridge(QObject):
     def canGoBack(self) -> bool:
         return self._nav.can_go_back
 
+    def follow(self, navigator: Navigator) -> None:
+        """Navigate new content from now on (the kiosk swapped bundles at a reset)."""
+        self._nav = navigator
+        self.changed.emit()
+
     def go_to(self, location: Location) -> bool:
         """For the self-test and screenshots: show `location` at once."""
         return self._after(self._nav.go_to(location))

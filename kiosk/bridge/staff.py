@@ -81,6 +81,10 @@ class StaffBridge(QObject):
     def state(self) -> dict[str, Any]:
         return self._state
 
+    def show_bundle(self, bundle: Bundle) -> None:
+        """Report on new content after it was swapped in."""
+        self._bundle = bundle
+
     @Slot(str)
     def tryPin(self, pin: str) -> None:
         if not self._gate.configured:

@@ -1,0 +1,79 @@
+"""New content installed while the kiosk runs shows at the next reset, without a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk
+from kiosk.bridge.walk import settle
+from kiosk.bundles import store
+from kiosk.content.loader import read_bundle
+from kiosk.session.idle import ManualClock
+from tests.conftest import DATA
+from tests.gui.conftest import find, tap, text_of
+from tests.unit.bundles.helpers import TRUSTED, folder_files, signed_bundle, version_of
+
+GOOD = folder_files(DATA / "good")
+MORE_PAGE = (
+    b"---\ntitle: More\nsummary: A new page.\nlast_reviewed: 2026-10-01\nreviewed_by: Staff\n"
+    b"---\n\nNew words. Back to [the start](intro.md).\n"
+)
+
+
+def bundle_v(version: int, tmp_path: Path, **extra: bytes) -> Path:
+    files = version_of(GOOD, version)
+    files["bundle.toml"] = files["bundle.toml"].replace(
+        b'name = "Test Clinic"', f'name = "Test Clinic {version}"'.encode()
+    )
+    return signed_bundle({**files, **extra}, tmp_path / f"v{version}.kbundle", "test-clinic",
+                         version)  # fmt: skip
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Kiosk]:
+    from kiosk.config import load_config
+
+    config = load_config(None, {"KIOSK_PATHS_DATA_DIR": str(tmp_path / "data"),
+                                "KIOSK_PATHS_LOG_DIR": str(tmp_path / "log")})  # fmt: skip
+    installed = store.install(bundle_v(3, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+    kiosk = Kiosk(read_bundle(installed.path), ManualClock(), config, follow_installed=True)
+    kiosk.window.resize(1080, 1920)
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    yield kiosk
+    kiosk.window.close()
+
+
+def test_a_new_install_shows_at_the_next_reset(kiosk: Kiosk, tmp_path: Path) -> None:
+    window = kiosk.window
+    assert text_of(window, "attractClinic") == "Test Clinic 3"
+    tap(window, "attractClinic")
+    store.install(bundle_v(4, tmp_path, **{"pages/more.md": MORE_PAGE}), tmp_path / "data",
+                  TRUSTED, "0.1.0")  # fmt: skip
+    assert kiosk.navigation.screen == "home"  # a patient is here: nothing changes yet
+
+    tap(window, "doneButton")
+
+    assert text_of(window, "attractClinic") == "Test Clinic 4"
+    assert kiosk.result.bundle is not None
+    assert kiosk.result.bundle.version == 4
+    kiosk.navigation.home()
+    assert kiosk.navigation.openPage("more")
+    settle()
+    assert text_of(window, "pageTitle") == "More"
+
+
+def test_a_new_install_that_does_not_load_is_rolled_back(kiosk: Kiosk, tmp_path: Path) -> None:
+    new = store.install(bundle_v(5, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+    (new.path / "bundle.toml").write_text("damaged [")
+    tap(kiosk.window, "attractClinic")
+
+    tap(kiosk.window, "doneButton")
+
+    assert text_of(kiosk.window, "attractClinic") == "Test Clinic 3"
+    assert store.active(tmp_path / "data").version == 3  # type: ignore[union-attr]
+    assert find(kiosk.window, "attractClinic").isVisible()
