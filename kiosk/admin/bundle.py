@@ -219,7 +219,7 @@ def run_install(args: argparse.Namespace) -> int:
         print(f"{args.file}: not installed: {exc}")
         return EXIT_PROBLEMS
     print(f"installed {installed.id} version {installed.version}; the kiosk shows it "
-          "after its next restart")  # fmt: skip
+          "at its next reset to the attract screen")  # fmt: skip
     return EXIT_OK
 
 
