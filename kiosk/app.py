@@ -303,6 +303,7 @@ def main(argv: Sequence[str]) -> int:
         recovery = Recovery(kiosk.navigation, kiosk.engine)
         recovery.install(kiosk.engine)
         QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, data_dir, config))
+        QTimer.singleShot(0, lambda: start_updates(kiosk, app, config))
     QTimer.singleShot(0, lambda: start_service_pings(app))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
@@ -345,6 +346,24 @@ def fell_back(content: Path, config: Config) -> bool:
     log.error("installed content %s version %d does not load (see above); went back to "
               "version %d", shown.id, shown.version, restored.version)  # fmt: skip
     return True
+
+
+def start_updates(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
+    """Poll content.update_url in the background; what it installs shows at a reset."""
+    url = config.text("content.update_url")
+    if not url or not kiosk.follow_installed:
+        return
+    from kiosk.bundles.signing import trusted_keys
+    from kiosk.bundles.updates import UpdateWorker, check_for_update
+    from kiosk.version import APP_VERSION
+
+    data_dir = config.path("paths.data_dir")
+    worker = UpdateWorker(
+        lambda: check_for_update(url, data_dir, lambda: trusted_keys(data_dir), APP_VERSION)
+    )
+    worker.start()
+    app.aboutToQuit.connect(worker.stop)
+    log.info("content updates: checking %s every hour", url)
 
 
 def start_service_pings(app: QGuiApplication) -> None:
