@@ -275,7 +275,12 @@ def main(argv: Sequence[str]) -> int:
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
         clock: Clock = ManualClock() if offscreen else time.monotonic
-        content = choose_content(options.content, config)
+        try:
+            content = choose_content(options.content, config)
+        except store.BundleRefused as exc:
+            log.error("cannot show %s: %s", options.content, exc)
+            print(f"kiosk: cannot show {options.content}: {exc}", file=sys.stderr)
+            return 1
         follow = options.content is None and not config.text("content.bundle")
         kiosk = Kiosk.from_path(content, clock, config, follow)
         if kiosk.result.bundle is None and fell_back(content, config):
@@ -315,7 +320,17 @@ def main(argv: Sequence[str]) -> int:
 
 
 def choose_content(given: Path | None, config: Config) -> Path:
-    """--content, else content.bundle, else the installed bundle, else the sample."""
+    """--content, else content.bundle, else the installed bundle, else the sample.
+
+    A .kbundle given with --content is unpacked and shown as it is, signed or not:
+    that is for authors checking their work, never for the waiting room.
+    """
+    if given is not None and given.is_file() and given.suffix == ".kbundle":
+        import tempfile
+
+        from kiosk.bundles.verify import unpack_unsigned
+
+        return unpack_unsigned(given, Path(tempfile.mkdtemp(prefix="kiosk-preview-")))
     if given is not None:
         return given
     named = config.text("content.bundle")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.bundles.build import MANIFEST, SIGNATURE
-from kiosk.bundles.verify import BundleRefused, Limits, check_entries
+from kiosk.bundles.verify import BundleRefused, unpack_unsigned
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.readability import measure
 
@@ -24,22 +22,7 @@ def _load(path: Path, workspace: Path) -> LoadResult:
     """A content folder as it is, or a .kbundle unpacked after the usual safety checks."""
     if path.is_dir():
         return read_bundle(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BundleRefused(
-            f"{path.name} is neither a content folder nor a bundle ({exc})"
-        ) from None
-    with archive:
-        check_entries(archive.infolist(), Limits())
-        target = workspace / path.stem
-        for info in archive.infolist():
-            if info.filename in (MANIFEST, SIGNATURE):
-                continue
-            out = target / info.filename
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(archive.read(info))
-    return read_bundle(target)
+    return read_bundle(unpack_unsigned(path, workspace / path.stem))
 
 
 def diff(old: Path, new: Path) -> tuple[str, list[Change]]:

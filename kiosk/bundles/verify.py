@@ -212,3 +212,22 @@ def _parse_manifest(signed: bytes) -> _Manifest:
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         raise BundleRefused("the manifest is not valid") from None
+
+
+def unpack_unsigned(path: Path, target: Path) -> Path:
+    """Unpack a bundle for authors to look at, signed or not, after the same safety checks."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BundleRefused(
+            f"{path.name} is neither a content folder nor a bundle ({exc})"
+        ) from None
+    with archive:
+        check_entries(archive.infolist(), Limits())
+        for info in archive.infolist():
+            if info.filename in (MANIFEST, SIGNATURE):
+                continue
+            out = target / info.filename
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(_read(archive, info, info.file_size, Limits()))
+    return target

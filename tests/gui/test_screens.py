@@ -203,3 +203,24 @@ def test_installed_content_that_no_longer_loads_is_rolled_back_at_start(tmp_path
     assert result.returncode == 0, result.stdout
     assert "does not load (see above); went back to version 3" in result.stderr
     assert store.active(data_dir).version == 3  # type: ignore[union-attr]
+
+
+def test_authors_can_preview_a_kbundle_file(tmp_path: Path) -> None:
+    from tests.unit.bundles.helpers import folder_files, signed_bundle, version_of
+
+    bundle = signed_bundle(version_of(folder_files(REPO / "tests" / "data" / "good"), 3),
+                           tmp_path / "draft.kbundle", "test-clinic", 3)  # fmt: skip
+
+    assert _run_kiosk("--self-test", "--content", str(bundle)).returncode == 0
+
+    hostile = tmp_path / "hostile.kbundle"
+    import zipfile
+
+    with zipfile.ZipFile(hostile, "w") as archive:
+        archive.writestr("../escape.md", b"x")
+    result = _run_kiosk("--self-test", "--content", str(hostile))
+    assert result.returncode == 1
+    assert "kiosk: cannot show" in result.stderr
+    assert "unsafe file name '../escape.md'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path.parent / "escape.md").exists()

@@ -62,9 +62,32 @@ def resign(files: dict[str, bytes], manifest: dict[str, object]) -> dict[str, by
 def refused(
     path: Path, limits: Limits | None = None, trusted: dict[str, VerifyKey] = TRUSTED
 ) -> str:
+    """The refusal message; with default limits, an install is refused too and changes nothing."""
     with pytest.raises(BundleRefused) as caught:
         verify_bundle(path, trusted, APP, limits)
+    if limits is None:
+        _install_changes_nothing(path, trusted, str(caught.value))
     return str(caught.value)
+
+
+def _install_changes_nothing(path: Path, trusted: dict[str, VerifyKey], message: str) -> None:
+    from kiosk.bundles import store
+    from tests.unit.bundles.helpers import folder_files, signed_bundle, version_of
+
+    data_dir = path.parent / "kiosk-data"
+    if store.active(data_dir) is None:
+        good = signed_bundle(version_of(folder_files(DATA / "good"), 1),
+                             path.parent / "active.kbundle", "test-clinic", 1)  # fmt: skip
+        store.install(good, data_dir, TRUSTED, APP)
+    root = data_dir / "bundles"
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    with pytest.raises(BundleRefused) as caught:
+        store.install(path, data_dir, trusted, APP)
+
+    assert str(caught.value) == message
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+    assert store.active(data_dir).version == 1  # type: ignore[union-attr]
 
 
 def test_the_same_source_and_key_give_the_same_bytes(
