@@ -39,7 +39,8 @@ from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
-from kiosk.bundles import store
+from kiosk.bundles import pointer
+from kiosk.bundles.errors import BundleRefused
 from kiosk.config import Config, ConfigError, default_config_file, load_config
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.problems import Severity
@@ -153,9 +154,11 @@ class Kiosk:
             return
         assert self.result.bundle is not None
         data_dir = self.config.path("paths.data_dir")
-        installed = store.active(data_dir)
+        installed = pointer.active(data_dir)
         if installed is None or installed.path == self.result.bundle.root:
             return
+        from kiosk.bundles import store  # new content to swap in: rarely needed
+
         result = read_bundle(installed.path)
         bundle = result.bundle
         if bundle is None:
@@ -277,7 +280,7 @@ def main(argv: Sequence[str]) -> int:
         clock: Clock = ManualClock() if offscreen else time.monotonic
         try:
             content = choose_content(options.content, config)
-        except store.BundleRefused as exc:
+        except BundleRefused as exc:
             log.error("cannot show %s: %s", options.content, exc)
             print(f"kiosk: cannot show {options.content}: {exc}", file=sys.stderr)
             return 1
@@ -337,9 +340,9 @@ def choose_content(given: Path | None, config: Config) -> Path:
     if named:
         return Path(named).expanduser()
     data_dir = config.path("paths.data_dir")
-    if store.clean_staging(data_dir):
+    if pointer.clean_staging(data_dir):
         log.warning("removed an unfinished content install")
-    installed = store.active(data_dir)
+    installed = pointer.active(data_dir)
     if installed is not None:
         log.info("showing installed content %s version %d", installed.id, installed.version)
         return installed.path
@@ -348,13 +351,15 @@ def choose_content(given: Path | None, config: Config) -> Path:
 
 def fell_back(content: Path, config: Config) -> bool:
     """The installed bundle at `content` failed to load: go back to the previous one."""
+    from kiosk.bundles import store  # only when something went wrong
+
     data_dir = config.path("paths.data_dir")
-    shown = store.active(data_dir)
+    shown = pointer.active(data_dir)
     if shown is None or shown.path != content:
         return False
     try:
         restored = store.rollback(data_dir)
-    except store.BundleRefused:
+    except BundleRefused:
         log.error("installed content %s version %d does not load, and there is no previous "
                   "version to go back to", shown.id, shown.version)  # fmt: skip
         return False

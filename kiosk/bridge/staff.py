@@ -11,15 +11,11 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.bridge.navigation import NavigationBridge
-from kiosk.bundles import store
-from kiosk.bundles.diff import diff
-from kiosk.bundles.signing import trusted_keys
-from kiosk.bundles.verify import BundleRefused
+from kiosk.bundles import pointer
+from kiosk.bundles.errors import BundleRefused
 from kiosk.content.model import Bundle
 from kiosk.outbox.errors import OutboxError
-from kiosk.secretfile import SecretFileError
 from kiosk.session.staff import AuditLog, PinError, PinGate
-from kiosk.version import APP_VERSION
 
 log = logging.getLogger("kiosk.staff")
 
@@ -123,7 +119,7 @@ class StaffBridge(QObject):
             "updates": [
                 str(f) for folder in self.folders() for f in sorted(Path(folder).glob("*.kbundle"))
             ],
-            "canRollBack": store.previous(self._data_dir) is not None,
+            "canRollBack": pointer.previous(self._data_dir) is not None,
             "preview": self._preview,
         }
         self.changed.emit()
@@ -150,6 +146,8 @@ class StaffBridge(QObject):
         """Show what installing `path` would change; installing is a second tap."""
         if not self._unlocked:
             return
+        from kiosk.bundles.diff import diff
+
         try:
             headline, changes = diff(self._bundle.root, Path(path))
         except BundleRefused as exc:
@@ -166,13 +164,17 @@ class StaffBridge(QObject):
     def installPreviewed(self) -> None:
         if not self._unlocked or not self._preview:
             return
+        from kiosk.bundles import store
+        from kiosk.bundles.signing import trusted_keys
+        from kiosk.version import APP_VERSION
+
         path = Path(self._preview["path"])
         self._preview = {}
         try:
             installed = store.install(
                 path, self._data_dir, trusted_keys(self._data_dir), APP_VERSION
             )
-        except (BundleRefused, SecretFileError, OSError) as exc:
+        except (BundleRefused, ValueError, OSError) as exc:  # ValueError: a bad key file
             self._audit.record("install update", f"refused: {exc}")
             self._say(f"Not installed: {exc}")
             self.refresh()
@@ -185,6 +187,8 @@ class StaffBridge(QObject):
     def rollBack(self) -> None:
         if not self._unlocked:
             return
+        from kiosk.bundles import store
+
         try:
             restored = store.rollback(self._data_dir)
         except (BundleRefused, OSError) as exc:

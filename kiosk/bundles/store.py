@@ -1,11 +1,8 @@
 """Installed bundles: unpack to staging, check, switch one pointer; keep the previous one.
 
-<data>/bundles/<id>/<version>/   an installed bundle, complete
-<data>/bundles/active.json        which one the kiosk shows, and the one before it
-<data>/bundles/.staging-*         an install under way; removed on failure or at start
-
-The pointer is replaced with one os.replace, so after a crash at any moment the
-kiosk finds either the old bundle or the new one, whole, never a mix.
+The layout is in kiosk.bundles.pointer. The pointer is replaced with one
+os.replace, so after a crash at any moment the kiosk finds either the old
+bundle or the new one, whole, never a mix.
 """
 
 from __future__ import annotations
@@ -17,84 +14,38 @@ import os
 import shutil
 import zipfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from nacl.signing import VerifyKey
 
 from kiosk.bundles.build import MANIFEST
-from kiosk.bundles.verify import BundleRefused, Verified, verify_bundle
+from kiosk.bundles.errors import BundleRefused
+from kiosk.bundles.pointer import (
+    BUNDLES,
+    POINTER,
+    STAGING_PREFIX,
+    Installed,
+    active,
+    bundles_root,
+    clean_staging,
+    previous,
+    read_pointer,
+)
+from kiosk.bundles.verify import Verified, verify_bundle
 from kiosk.content.loader import read_bundle
 from kiosk.content.problems import Severity
 from kiosk.secretfile import write_atomically
 
-BUNDLES = "bundles"
-POINTER = "active.json"
-STAGING_PREFIX = ".staging-"
 MIN_FREE_BYTES = 250 * 1024 * 1024
 
 Clock = Callable[[], dt.datetime]
 
 __all__ = [
-    "BundleRefused",
-    "Installed",
-    "active",
-    "clean_staging",
-    "install",
-    "previous",
-    "rollback",
-]
-
-
-@dataclass(frozen=True)
-class Installed:
-    id: str
-    version: int
-    key_id: str
-    installed: str
-    path: Path
-
-
-def _root(data_dir: Path) -> Path:
-    return data_dir / BUNDLES
-
-
-def _read_pointer(data_dir: Path) -> dict[str, dict[str, object] | None]:
-    try:
-        data = json.loads((_root(data_dir) / POINTER).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {"active": None, "previous": None}
-    return {"active": data.get("active"), "previous": data.get("previous")}
-
-
-def _as_installed(data_dir: Path, record: dict[str, object] | None) -> Installed | None:
-    if not record:
-        return None
-    bundle_id, version = str(record["id"]), int(str(record["version"]))
-    path = _root(data_dir) / bundle_id / str(version)
-    if not path.is_dir():
-        return None
-    return Installed(bundle_id, version, str(record["key_id"]), str(record["installed"]), path)
-
-
-def active(data_dir: Path) -> Installed | None:
-    """The installed bundle the kiosk shows, if any."""
-    return _as_installed(data_dir, _read_pointer(data_dir)["active"])
-
-
-def previous(data_dir: Path) -> Installed | None:
-    return _as_installed(data_dir, _read_pointer(data_dir)["previous"])
-
-
-def clean_staging(data_dir: Path) -> int:
-    """Remove installs that never finished (a crash, a pulled plug); return how many."""
-    root = _root(data_dir)
-    if not root.is_dir():
-        return 0
-    leftovers = [p for p in root.iterdir() if p.name.startswith(STAGING_PREFIX)]
-    for path in leftovers:
-        shutil.rmtree(path, ignore_errors=True)
-    return len(leftovers)
+    "BUNDLES", "STAGING_PREFIX", "BundleRefused", "Installed", "active", "clean_staging",
+    "install", "previous", "rollback",
+]  # fmt: skip
+_root = bundles_root
+_read_pointer = read_pointer
 
 
 def install(

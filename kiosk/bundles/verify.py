@@ -23,13 +23,12 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from kiosk.bundles.build import FORMAT, MANIFEST, SIGNATURE
+from kiosk.bundles.errors import BundleRefused
 
+__all__ = ["BundleRefused", "Limits", "Verified", "check_entries", "unpack_unsigned",
+           "verify_bundle"]  # fmt: skip
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 64 * 1024
-
-
-class BundleRefused(Exception):
-    """The bundle is not installed; the message says why, for staff."""
 
 
 @dataclass(frozen=True)
