@@ -44,6 +44,25 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
         raise
 
 
+def write_key_pair(
+    public: tuple[Path, str],
+    private: tuple[Path, bytes, str],
+    passphrase: str,
+    strength: tuple[int, int],
+) -> tuple[Path, Path]:
+    """Write a public key file and its passphrase-locked private key; overwrite neither.
+
+    `public` is (path, text); `private` is (path, secret bytes, kind).
+    """
+    (public_path, text), (private_path, secret, kind) = public, private
+    for path in (public_path, private_path):
+        if path.exists():
+            raise FileExistsError(f"{path} already exists; move it away first")
+    write_atomically(private_path, lock_secret(secret, passphrase, kind, strength), mode=0o600)
+    write_atomically(public_path, text.encode("ascii"))
+    return public_path, private_path
+
+
 def lock_secret(secret: bytes, passphrase: str, kind: str, strength: tuple[int, int]) -> bytes:
     salt = nacl.utils.random(argon2id.SALTBYTES)
     sealed = nacl.secret.SecretBox(_derive(passphrase, salt, strength)).encrypt(secret)

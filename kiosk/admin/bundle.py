@@ -1,15 +1,15 @@
-"""`kiosk-admin bundle ...`: check a content folder and export it as a web site."""
+"""`kiosk-admin bundle ...`: check, export, sign, verify, install and roll back content."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.common import DATA_DIR_HELP, data_dir
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.bundles import store
 from kiosk.bundles.build import BuildRefused, build_bundle
@@ -23,7 +23,7 @@ from kiosk.bundles.signing import (
     trusted_keys,
 )
 from kiosk.bundles.verify import BundleRefused, verify_bundle
-from kiosk.config import ConfigError, default_config_file, load_config
+from kiosk.config import ConfigError
 from kiosk.content.export import export_html
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import MAX_GRADE, validate
@@ -32,7 +32,6 @@ from kiosk.version import APP_VERSION
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 PASSPHRASE_VARIABLE = "KIOSK_SIGNING_PASSPHRASE"
-DATA_DIR_HELP = "the kiosk's data folder (default: paths.data_dir in the kiosk's settings)"
 
 
 def add_commands(groups: Any) -> None:
@@ -195,25 +194,19 @@ def run_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    if args.data_dir is not None:
-        return Path(args.data_dir)
-    return load_config(default_config_file(), os.environ).path("paths.data_dir")
-
-
 def run_install(args: argparse.Namespace) -> int:
     try:
-        data_dir = _data_dir(args)
-        removed = store.clean_staging(data_dir)
+        folder = data_dir(args)
+        removed = store.clean_staging(folder)
         if removed:
             print(f"removed {removed} unfinished install(s)", file=sys.stderr)
-        trusted = trusted_keys(data_dir, args.trust)
+        trusted = trusted_keys(folder, args.trust)
         if not trusted:
             raise BundleRefused(
-                f"no trusted signing key: put signing.pub in {data_dir / TRUSTED_KEYS}"
+                f"no trusted signing key: put signing.pub in {folder / TRUSTED_KEYS}"
             )
         installed = store.install(
-            args.file, data_dir, trusted, APP_VERSION, allow_downgrade=args.allow_downgrade
+            args.file, folder, trusted, APP_VERSION, allow_downgrade=args.allow_downgrade
         )
     except (BundleRefused, SecretFileError, ConfigError, OSError) as exc:
         print(f"{args.file}: not installed: {exc}")
@@ -225,7 +218,7 @@ def run_install(args: argparse.Namespace) -> int:
 
 def run_rollback(args: argparse.Namespace) -> int:
     try:
-        restored = store.rollback(_data_dir(args))
+        restored = store.rollback(data_dir(args))
     except (BundleRefused, ConfigError, OSError) as exc:
         print(f"kiosk-admin: {exc}")
         return EXIT_PROBLEMS
@@ -235,12 +228,12 @@ def run_rollback(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     try:
-        data_dir = _data_dir(args)
+        folder = data_dir(args)
     except ConfigError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         return EXIT_PROBLEMS
-    shown = store.active(data_dir)
-    before = store.previous(data_dir)
+    shown = store.active(folder)
+    before = store.previous(folder)
     if shown is None:
         print("nothing installed: the kiosk shows the sample content it ships with")
         return EXIT_OK

@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.common import DATA_DIR_HELP, data_dir
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
-from kiosk.config import ConfigError, default_config_file, load_config
+from kiosk.config import ConfigError
 from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
 from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
-DATA_DIR_HELP = "the kiosk's data folder (default: paths.data_dir in the kiosk's settings)"
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
 MIN_PASSPHRASE = 12
 CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
@@ -79,16 +79,9 @@ def run_keys_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    """--data-dir, else the kiosk's own setting; ConfigError if the settings are broken."""
-    if args.data_dir is not None:
-        return Path(args.data_dir)
-    return load_config(default_config_file(), os.environ).path("paths.data_dir")
-
-
 def run_export(args: argparse.Namespace) -> int:
     try:
-        with Outbox.open(_data_dir(args), public_key=None) as outbox:
+        with Outbox.open(data_dir(args), public_key=None) as outbox:
             written = outbox.export(args.out)
     except (OutboxError, OSError, ConfigError) as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)
@@ -99,7 +92,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     try:
-        with Outbox.open(_data_dir(args), public_key=None) as outbox:
+        with Outbox.open(data_dir(args), public_key=None) as outbox:
             status = outbox.status()
     except (OutboxError, ConfigError) as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 import nacl.exceptions
 from nacl.signing import SigningKey, VerifyKey
 
-from kiosk.secretfile import MODERATE, SecretFileError, lock_secret, unlock_secret, write_atomically
+from kiosk.secretfile import MODERATE, SecretFileError, unlock_secret, write_key_pair
 
 PUBLIC_KIND = "kiosk-signing-public-key-v1"
 PRIVATE_KIND = "kiosk-signing-private-key-v1"
@@ -23,16 +23,14 @@ def key_id(key: VerifyKey) -> str:
 def new_signing_keys(
     out_dir: Path, passphrase: str, strength: tuple[int, int] = MODERATE
 ) -> tuple[Path, Path]:
-    public_path, private_path = out_dir / "signing.pub", out_dir / "signing.key"
-    for path in (public_path, private_path):
-        if path.exists():
-            raise FileExistsError(f"{path} already exists; move it away first")
     key = SigningKey.generate()
-    locked = lock_secret(bytes(key), passphrase, PRIVATE_KIND, strength)
-    write_atomically(private_path, locked, mode=0o600)
     encoded = base64.b64encode(bytes(key.verify_key)).decode("ascii")
-    write_atomically(public_path, f"{PUBLIC_KIND} {encoded}\n".encode("ascii"))
-    return public_path, private_path
+    return write_key_pair(
+        (out_dir / "signing.pub", f"{PUBLIC_KIND} {encoded}\n"),
+        (out_dir / "signing.key", bytes(key), PRIVATE_KIND),
+        passphrase,
+        strength,
+    )
 
 
 def read_signing_key(path: Path, passphrase: str) -> SigningKey:

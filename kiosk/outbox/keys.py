@@ -16,9 +16,9 @@ from kiosk.secretfile import (
     INTERACTIVE,
     MODERATE,
     SecretFileError,
-    lock_secret,
     unlock_secret,
     write_atomically,
+    write_key_pair,
 )
 
 __all__ = [
@@ -41,15 +41,13 @@ def new_key_pair(
     out_dir: Path, passphrase: str, strength: tuple[int, int] = MODERATE
 ) -> tuple[Path, Path]:
     """Write clinic.pub and clinic.key into `out_dir`; refuse to overwrite either."""
-    public_path, private_path = out_dir / "clinic.pub", out_dir / "clinic.key"
-    for path in (public_path, private_path):
-        if path.exists():
-            raise FileExistsError(f"{path} already exists; move it away first")
     key = PrivateKey.generate()
-    locked = lock_secret(bytes(key), passphrase, PRIVATE_KIND, strength)
-    write_atomically(private_path, locked, mode=0o600)
-    write_atomically(public_path, public_key_text(key.public_key).encode("ascii"))
-    return public_path, private_path
+    return write_key_pair(
+        (out_dir / "clinic.pub", public_key_text(key.public_key)),
+        (out_dir / "clinic.key", bytes(key), PRIVATE_KIND),
+        passphrase,
+        strength,
+    )
 
 
 def public_key_text(key: PublicKey) -> str:
