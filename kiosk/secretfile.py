@@ -44,6 +44,28 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
         raise
 
 
+KEY_BYTES = 32  # Curve25519 and Ed25519 public keys alike
+
+
+def public_key_text(kind: str, key: bytes) -> str:
+    """A public key file's one line: its kind, then the key in base64."""
+    return f"{kind} {base64.b64encode(key).decode('ascii')}\n"
+
+
+def read_public_key_file(path: Path, kind: str, name: str, label: str) -> bytes:
+    """The key bytes in a public key file; errors name the `name` and `label` of the key."""
+    try:
+        found, encoded = path.read_text(encoding="ascii").split()
+        key = base64.b64decode(encoded, validate=True)
+        if found != kind or len(key) != KEY_BYTES:
+            raise ValueError(found)
+    except OSError as exc:
+        raise SecretFileError(f"{path}: cannot read the {name}: {exc.strerror}") from None
+    except (ValueError, UnicodeError):
+        raise SecretFileError(f"{path}: not a {label}") from None
+    return key
+
+
 def write_key_pair(
     public: tuple[Path, str],
     private: tuple[Path, bytes, str],

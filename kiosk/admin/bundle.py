@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import DATA_DIR_HELP, data_dir
+from kiosk.admin.common import DATA_DIR_HELP, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.bundles import store
 from kiosk.bundles.build import BuildRefused, build_bundle
@@ -151,17 +151,13 @@ def run_export_html(args: argparse.Namespace) -> int:
 
 
 def run_keygen(args: argparse.Namespace) -> int:
-    try:
-        passphrase = ask_secret(PASSPHRASE_VARIABLE, "Passphrase for the signing key: ", True)
-        if len(passphrase) < 12:
-            raise SecretUnavailable("use a passphrase of at least 12 characters")
-        args.out.mkdir(parents=True, exist_ok=True)
-        public, private = new_signing_keys(args.out, passphrase)
-    except (SecretUnavailable, FileExistsError, OSError) as exc:
-        print(f"kiosk-admin: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"wrote {public} (give it to each kiosk) and {private} (keep it safe)", file=sys.stderr)
-    return EXIT_OK
+    return make_key_pair(
+        args.out,
+        PASSPHRASE_VARIABLE,
+        "Passphrase for the signing key: ",
+        new_signing_keys,
+        "give it to each kiosk",
+    )
 
 
 def run_build(args: argparse.Namespace) -> int:

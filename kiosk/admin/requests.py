@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import DATA_DIR_HELP, data_dir
+from kiosk.admin.common import DATA_DIR_HELP, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError
 from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
@@ -18,7 +18,6 @@ from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
-MIN_PASSPHRASE = 12
 CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
               "topics", "message")  # fmt: skip
 
@@ -66,17 +65,13 @@ def _passphrase(confirm: bool) -> str:
 
 
 def run_keys_new(args: argparse.Namespace) -> int:
-    try:
-        passphrase = _passphrase(confirm=True)
-        if len(passphrase) < MIN_PASSPHRASE:
-            raise KeyFileError(f"use a passphrase of at least {MIN_PASSPHRASE} characters")
-        args.out.mkdir(parents=True, exist_ok=True)
-        public, private = new_key_pair(args.out, passphrase)
-    except (KeyFileError, FileExistsError, OSError) as exc:
-        print(f"kiosk-admin: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"wrote {public} (give it to the kiosk) and {private} (keep it safe)", file=sys.stderr)
-    return EXIT_OK
+    return make_key_pair(
+        args.out,
+        PASSPHRASE_VARIABLE,
+        "Passphrase for the clinic key: ",
+        new_key_pair,
+        "give it to the kiosk",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from pathlib import Path
 
-import nacl.exceptions
 from nacl.signing import SigningKey, VerifyKey
 
-from kiosk.secretfile import MODERATE, SecretFileError, unlock_secret, write_key_pair
+from kiosk.secretfile import (
+    MODERATE,
+    public_key_text,
+    read_public_key_file,
+    unlock_secret,
+    write_key_pair,
+)
 
 PUBLIC_KIND = "kiosk-signing-public-key-v1"
 PRIVATE_KIND = "kiosk-signing-private-key-v1"
@@ -24,9 +28,8 @@ def new_signing_keys(
     out_dir: Path, passphrase: str, strength: tuple[int, int] = MODERATE
 ) -> tuple[Path, Path]:
     key = SigningKey.generate()
-    encoded = base64.b64encode(bytes(key.verify_key)).decode("ascii")
     return write_key_pair(
-        (out_dir / "signing.pub", f"{PUBLIC_KIND} {encoded}\n"),
+        (out_dir / "signing.pub", public_key_text(PUBLIC_KIND, bytes(key.verify_key))),
         (out_dir / "signing.key", bytes(key), PRIVATE_KIND),
         passphrase,
         strength,
@@ -38,15 +41,9 @@ def read_signing_key(path: Path, passphrase: str) -> SigningKey:
 
 
 def read_trusted_key(path: Path) -> VerifyKey:
-    try:
-        kind, encoded = path.read_text(encoding="ascii").split()
-        if kind != PUBLIC_KIND:
-            raise ValueError(kind)
-        return VerifyKey(base64.b64decode(encoded, validate=True))
-    except OSError as exc:
-        raise SecretFileError(f"{path}: cannot read the signing key: {exc.strerror}") from None
-    except (ValueError, UnicodeError, nacl.exceptions.CryptoError):
-        raise SecretFileError(f"{path}: not a content signing key (signing.pub)") from None
+    return VerifyKey(
+        read_public_key_file(path, PUBLIC_KIND, "signing key", "content signing key (signing.pub)")
+    )
 
 
 TRUSTED_KEYS = "trusted-keys"

@@ -6,16 +6,16 @@ clinic.key  the private key, locked with a passphrase (kiosk.secretfile).
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
-import nacl.exceptions
 from nacl.public import PrivateKey, PublicKey
 
+from kiosk import secretfile
 from kiosk.secretfile import (
     INTERACTIVE,
     MODERATE,
     SecretFileError,
+    read_public_key_file,
     unlock_secret,
     write_atomically,
     write_key_pair,
@@ -51,19 +51,15 @@ def new_key_pair(
 
 
 def public_key_text(key: PublicKey) -> str:
-    return f"{PUBLIC_KIND} {base64.b64encode(bytes(key)).decode('ascii')}\n"
+    return secretfile.public_key_text(PUBLIC_KIND, bytes(key))
 
 
 def read_public_key(path: Path) -> PublicKey:
-    try:
-        kind, encoded = path.read_text(encoding="ascii").split()
-        if kind != PUBLIC_KIND:
-            raise ValueError(kind)
-        return PublicKey(base64.b64decode(encoded, validate=True))
-    except OSError as exc:
-        raise KeyFileError(f"{path}: cannot read the clinic's public key: {exc.strerror}") from None
-    except (ValueError, UnicodeError, nacl.exceptions.CryptoError):
-        raise KeyFileError(f"{path}: not a clinic public key (clinic.pub)") from None
+    return PublicKey(
+        read_public_key_file(
+            path, PUBLIC_KIND, "clinic's public key", "clinic public key (clinic.pub)"
+        )
+    )
 
 
 def read_private_key(path: Path, passphrase: str) -> PrivateKey:
