@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PACKAGE_STAMP := $(VENV)/.installed-package
 
 # Tests and benchmarks draw offscreen with the software renderer; `make run` does not.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software
 
-.PHONY: run test lint bench soak clean
+.PHONY: run test lint bench soak package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +16,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# PyInstaller only for the packaged build.
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
+	touch $(PACKAGE_STAMP)
+
 run: $(STAMP)
 	$(BIN)/kiosk --content content --windowed --size 1080x1920
 
 lint: $(STAMP)
-	$(BIN)/ruff check kiosk tests bench
-	$(BIN)/ruff format --check kiosk tests bench
+	$(BIN)/ruff check kiosk tests bench build_installer.py
+	$(BIN)/ruff format --check kiosk tests bench build_installer.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pyside6-qmllint --max-warnings 0 kiosk/views/*.qml
@@ -31,8 +37,14 @@ test: lint
 soak: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m pytest -m soak -s
 
+# dist/: the onedir app, the Linux tarball and the Windows installer script,
+# each checked from dist/ and, for the tarball, installed into a scratch root.
+package: $(PACKAGE_STAMP)
+	$(BIN)/python build_installer.py
+	$(OFFSCREEN) $(BIN)/python -m pytest -m package
+
 bench: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

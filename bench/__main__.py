@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import content, kiosk
+from bench import content, kiosk, package
 
 
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -22,6 +22,8 @@ def main() -> None:
     )
     print(f"Kiosk beside a minimal QML window, the floor (median of {kiosk.RUNS} runs)\n")
     _table(("benchmark", "kiosk", "floor", "ratio"), kiosk.run())
+    print(f"Packaged build beside the source (median of {package.RUNS} runs)\n")
+    _table(("benchmark", "frozen", "source", "ratio"), package.run())
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk.admin import bundle, config, pin, requests
+from kiosk.version import APP_VERSION
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -16,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kiosk-admin",
         description="Check, build and install the kiosk's content; manage its settings.",
     )
+    parser.add_argument("--version", action="version", version=f"kiosk-admin {APP_VERSION}")
     groups = parser.add_subparsers(dest="group", required=True, metavar="COMMAND")
     bundle.add_commands(groups)
     requests.add_commands(groups)

