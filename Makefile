@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PACKAGE_STAMP := $(VENV)/.installed-package
 
 # Tests and benchmarks draw offscreen with the software renderer; `make run` does not.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software
@@ -15,11 +14,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
-
-# PyInstaller only for the packaged build.
-$(PACKAGE_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
-	touch $(PACKAGE_STAMP)
 
 run: $(STAMP)
 	$(BIN)/kiosk --content content --windowed --size 1080x1920
@@ -39,7 +33,7 @@ soak: $(STAMP)
 
 # dist/: the onedir app, the Linux tarball and the Windows installer script,
 # each checked from dist/ and, for the tarball, installed into a scratch root.
-package: $(PACKAGE_STAMP)
+package: $(STAMP)
 	$(BIN)/python build_installer.py
 	$(OFFSCREEN) $(BIN)/python -m pytest -m package
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
@@ -301,7 +301,7 @@ def main(argv: Sequence[str]) -> int:
         window.show()
     else:
         window.setProperty("locked", True)
-        window.showFullScreen()
+        fill_screen(window)
         if config.flag("display.hide_cursor"):
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QCursor
@@ -410,9 +410,15 @@ def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bo
     engine.setInitialProperties({"problems": problems})
     engine.load(QUrl.fromLocalFile(str(VIEWS / "SettingsProblem.qml")))
     if engine.rootObjects():
-        engine.rootObjects()[0].showFullScreen()  # type: ignore[attr-defined]
+        fill_screen(engine.rootObjects()[0])  # type: ignore[arg-type]
     app.exec()
     return 2
+
+
+def fill_screen(window: QWindow) -> None:
+    """Full screen, also where no window manager acts on the request (a bare X server)."""
+    window.setGeometry(window.screen().geometry())
+    window.showFullScreen()
 
 
 def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:

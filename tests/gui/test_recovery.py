@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlComponent
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
+from kiosk.app import Kiosk, fill_screen
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.walk import settle
 from tests.conftest import REPO
@@ -40,6 +41,24 @@ def test_kiosk_mode_refuses_to_close(kiosk: Kiosk) -> None:
     window.close()
     settle()
     assert not window.isVisible()
+
+
+class _NoWindowManager(QWindow):
+    """A bare X server: nothing acts on a request for full screen."""
+
+    def showFullScreen(self) -> None:  # noqa: N802 (Qt's name)
+        self.show()
+
+
+def test_kiosk_mode_covers_the_screen_even_without_a_window_manager(qtbot: QtBot) -> None:
+    window = _NoWindowManager()
+    window.resize(320, 240)
+
+    fill_screen(window)
+    qtbot.waitExposed(window)
+
+    assert window.size() == window.screen().size()
+    window.close()
 
 
 class _Failing(QObject):

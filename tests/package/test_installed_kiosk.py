@@ -5,6 +5,8 @@ Needs dist/ from `python build_installer.py`; `make package` builds it first.
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -36,11 +38,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def run_installed(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
+def run_installed(
+    root: Path, *command: str, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run from the installed folder with only what a clinic machine has on PATH."""
     home = root / "home"
     home.mkdir(exist_ok=True)
-    environment = bi.clean_environment(home)
+    environment = bi.clean_environment(home) | (extra or {})
     for name in ("KIOSK_PATHS_DATA_DIR", "KIOSK_PATHS_LOG_DIR"):
         del environment[name]  # the installed settings say where
     return subprocess.run(
@@ -110,3 +114,33 @@ def test_installed_kiosk_admin_reads_the_installed_settings(installed: Path) -> 
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{installed}/var/lib/clinic-kiosk" in done.stdout
+
+
+def test_installed_tools_sign_install_and_show_new_content(installed: Path, tmp_path: Path) -> None:
+    """PyNaCl, frozen: keys made, content signed and verified, installed, and shown."""
+    admin = str(installed / "usr/local/bin/kiosk-admin")
+    data = installed / "var/lib/clinic-kiosk"
+    content = tmp_path / "content"
+    shutil.copytree(installed / "opt/clinic-kiosk/_internal/content", content)
+    toml = content / "bundle.toml"
+    toml.write_text(re.sub(r"(?m)^version = \d+", "version = 99", toml.read_text("utf-8")), "utf-8")
+    passphrase = {"KIOSK_SIGNING_PASSPHRASE": "a long enough passphrase"}
+
+    steps = [
+        [admin, "bundle", "keygen", "--out", str(tmp_path / "keys")],
+        [admin, "bundle", "build", str(content), "--key", str(tmp_path / "keys/signing.key"),
+         "-o", str(tmp_path / "new.kbundle")],
+        [admin, "bundle", "install", str(tmp_path / "new.kbundle"), "--data-dir", str(data),
+         "--trust", str(tmp_path / "keys/signing.pub")],
+    ]  # fmt: skip
+    for step in steps:
+        done = run_installed(installed, *step, extra=passphrase)
+        assert done.returncode == 0, f"{step[1:3]}: {done.stdout}{done.stderr}"
+
+    listed = run_installed(installed, admin, "bundle", "list", "--data-dir", str(data))
+    assert "99" in listed.stdout
+    settings = str(installed / "etc/clinic-kiosk/kiosk.toml")
+    kiosk = str(installed / "opt/clinic-kiosk/clinic-kiosk")
+    shown = run_installed(installed, kiosk, "--self-test", "--config", settings)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "loaded bundle libertas-mind version 99" in shown.stderr
