@@ -46,7 +46,7 @@ def test_kiosk_mode_refuses_to_close(kiosk: Kiosk) -> None:
 class _NoWindowManager(QWindow):
     """A bare X server: nothing acts on a request for full screen."""
 
-    def showFullScreen(self) -> None:  # noqa: N802 (Qt's name)
+    def showFullScreen(self) -> None:
         self.show()
 
 
