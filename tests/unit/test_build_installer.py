@@ -280,3 +280,19 @@ def test_the_smoke_test_runs_without_python_on_path(tmp_path: Path) -> None:
     ).stdout.strip()
     assert not found.startswith(sys.prefix)
     assert platform.machine() in bi.linux_name("1.0.0")
+
+
+def test_every_bundled_part_goes_with_its_licence_text(tmp_path: Path) -> None:
+    names = {dist.metadata["Name"].lower() for dist in bi.bundled_distributions()}
+
+    lines = bi.write_licences(tmp_path)
+
+    assert {"pyside6_essentials", "shiboken6", "pynacl", "cffi", "markdown", "nh3"} <= names
+    assert not {"pytest", "ruff", "pyinstaller", "mypy"} & names  # tools, not shipped
+    folders = [folder for folder in (tmp_path / "licenses").iterdir() if folder.is_dir()]
+    assert len(folders) == len(names) + 2  # and Python, and the font
+    assert all(any(folder.iterdir()) for folder in folders), "a part without its licence text"
+    qt = next(folder for folder in folders if folder.name.startswith("PySide6_Essentials"))
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (qt / "LGPL-3.0.txt").read_text()
+    listing = (tmp_path / "licenses" / "README.txt").read_text()
+    assert all(line in listing for line in lines)
