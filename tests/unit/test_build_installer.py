@@ -138,6 +138,7 @@ def test_the_spec_ships_screens_content_resources_and_pynacl() -> None:
     assert 'hiddenimports=["_cffi_backend"]' in spec
     assert "copy_metadata('clinic-kiosk')" in spec  # the version the app reports
     assert "'PySide6.QtDBus'" in spec
+    assert '"pkg_resources"' in spec  # its start-up hook made the frozen kiosk 70 ms slower
 
 
 def test_windows_settings_name_program_data_in_a_string_toml_keeps_as_is() -> None:
