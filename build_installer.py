@@ -329,7 +329,8 @@ def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | Non
     clinic-kiosk-<version>-linux-<machine>/
         install.sh  uninstall.sh  INSTALL.md  kiosk.toml
         clinic-kiosk.service  clinic-kiosk.pam
-        app/   (the PyInstaller folder: clinic-kiosk, kiosk-admin, _internal/, licenses/)
+        app/   (the PyInstaller folder: clinic-kiosk, kiosk-admin, _internal/, licenses/,
+                and clinic-kiosk-session, which the service runs)
     """
     top = linux_name(version, machine)
     linux = ROOT / "packaging" / "linux"
@@ -340,6 +341,7 @@ def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | Non
         "INSTALL.md": (ROOT / "INSTALL.md", 0o644),
         "clinic-kiosk.service": (service / "clinic-kiosk.service", 0o644),
         "clinic-kiosk.pam": (service / "clinic-kiosk.pam", 0o644),
+        "app/clinic-kiosk-session": (service / "clinic-kiosk-session", 0o755),
     }
     settings = system_config(default_settings(), LINUX_DATA, LINUX_LOGS).encode()
     archive = out_dir / f"{top}.tar.gz"

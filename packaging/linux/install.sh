@@ -86,7 +86,9 @@ if [ "$service" = yes ]; then
     [ -z "$user" ] || [ "$user" = kiosk ] || fail "--user goes with --no-service: the service runs as kiosk"
     user=kiosk
     command -v systemctl >/dev/null || fail "systemd is needed for the boot service; use --no-service and start /opt/clinic-kiosk/clinic-kiosk yourself"
-    [ -x /usr/bin/cage ] || fail "cage (the kiosk's screen) is not installed: apt-get install cage, then run install.sh again"
+    if [ ! -x /usr/bin/cage ] || [ ! -x /usr/bin/Xwayland ]; then
+        fail "cage (the kiosk's screen) or the Xwayland it starts is missing: apt-get install cage xwayland, then run install.sh again"
+    fi
     if ! id kiosk >/dev/null 2>&1; then
         useradd --system --user-group --home-dir "$data_dir" --no-create-home \
             --shell /usr/sbin/nologin --comment "Clinic kiosk" kiosk

@@ -5,10 +5,15 @@ Needs dist/ from `python build_installer.py`; `make package` builds it first.
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import tarfile
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -144,3 +149,58 @@ def test_installed_tools_sign_install_and_show_new_content(installed: Path, tmp_
     shown = run_installed(installed, kiosk, "--self-test", "--config", settings)
     assert shown.returncode == 0, shown.stdout + shown.stderr
     assert "loaded bundle libertas-mind version 99" in shown.stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("cage") is None, reason="needs cage (and xwayland), as .ci/run installs"
+)
+def test_the_installed_session_runs_the_kiosk_as_the_service_would() -> None:
+    """Inside cage, on Wayland, full screen, as its own user, telling systemd it is alive.
+
+    Cage gets no output on this machine (no graphics device), so nothing is drawn:
+    the first frame under cage is for a real screen.
+    """
+    user = "nobody" if os.geteuid() == 0 else getpass.getuser()  # cage refuses to run as root
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-cage-"))  # where that user can reach
+    try:
+        scratch.chmod(0o755)
+        archive = bi.ROOT / "dist" / f"{bi.linux_name(bi.app_version())}.tar.gz"
+        with tarfile.open(archive) as tar:
+            tar.extractall(scratch / "unpacked", filter="tar")
+        install = scratch / "unpacked" / archive.name.removesuffix(".tar.gz") / "install.sh"
+        root, runtime = scratch / "root", scratch / "runtime"
+        subprocess.run([str(install), "--no-service", "--user", user, "--prefix", str(root)],
+                       check=True, capture_output=True)  # fmt: skip
+        runtime.mkdir(mode=0o700)
+        shutil.chown(runtime, user)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as systemd:
+            systemd.bind(str(scratch / "notify"))
+            (scratch / "notify").chmod(0o777)
+            systemd.settimeout(60)
+            environment = {  # what clinic-kiosk.service gives it
+                "PATH": "/usr/bin:/bin", "HOME": str(runtime), "XDG_RUNTIME_DIR": str(runtime),
+                "RUNTIME_DIRECTORY": str(runtime), "QT_QPA_PLATFORM": "wayland",
+                "NOTIFY_SOCKET": str(scratch / "notify"), "WATCHDOG_USEC": "2000000",
+                "WATCHDOG_PID": str(os.getpid()),  # the service's main process: the session
+                "WLR_BACKENDS": "headless", "WLR_LIBINPUT_NO_DEVICES": "1",  # no screen here
+            }  # fmt: skip
+            as_user = ["runuser", "-u", user, "--"] if os.geteuid() == 0 else []
+            session = [str(root / "opt/clinic-kiosk/clinic-kiosk-session"),
+                       "--config", str(root / "etc/clinic-kiosk/kiosk.toml")]  # fmt: skip
+
+            running = subprocess.Popen(
+                [*as_user, "env", "-i", *(f"{k}={v}" for k, v in environment.items()), *session],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+            try:
+                said = [systemd.recv(64), systemd.recv(64)]
+            finally:
+                os.killpg(running.pid, signal.SIGTERM)  # as systemctl stop does
+                output = running.communicate(timeout=30)[0].decode()
+
+        assert said == [b"READY=1", b"WATCHDOG=1"], output
+        log = (root / "var/log/clinic-kiosk/kiosk.log").read_text("utf-8")
+        assert "loaded bundle libertas-mind" in log
+        assert "systemd watchdog: a ping every 1.0 s" in log
+    finally:
+        shutil.rmtree(scratch)

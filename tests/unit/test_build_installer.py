@@ -213,7 +213,13 @@ def test_the_linux_tarball_holds_the_app_and_how_to_install_it(tmp_path: Path) -
         "app/_internal/lib.so",
     ):
         assert f"{top}/{name}" in members, name
-    for name in ("install.sh", "uninstall.sh", "app/clinic-kiosk", "app/kiosk-admin"):
+    for name in (
+        "install.sh",
+        "uninstall.sh",
+        "app/clinic-kiosk",
+        "app/kiosk-admin",
+        "app/clinic-kiosk-session",
+    ):
         assert members[f"{top}/{name}"].mode & stat.S_IXUSR, name
     assert all(member.uid == 0 and member.uname == "root" for member in members.values())
     assert "data_dir = '/var/lib/clinic-kiosk'" in installed_settings

@@ -19,4 +19,5 @@ def test_the_unit_restarts_the_kiosk_and_watches_it() -> None:
     assert service["Restart"] == "always"
     assert int(service["WatchdogSec"]) > 0
     assert service["User"] == "kiosk"
-    assert service["ExecStart"].startswith("/usr/bin/cage ")
+    assert service["ExecStart"] == "/opt/clinic-kiosk/clinic-kiosk-session"  # cage and the kiosk
+    assert service["RuntimeDirectory"] == "clinic-kiosk"  # where it leaves the exit status
