@@ -444,15 +444,8 @@ def smoke_test(app_dir: Path, version: str, timeout: float = 120) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
         env = clean_environment(Path(scratch))
         for what, command, check in smoke_checks(app_dir, version):
-            done = subprocess.run(
-                command,
-                cwd=scratch,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                check=False,
-            )
+            done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True,
+                                  timeout=timeout, check=False)  # fmt: skip
             ok = done.returncode == 0 and check(done.stdout + done.stderr)
             print(f"{'ok  ' if ok else 'FAIL'} {what}", flush=True)
             if not ok:
@@ -465,6 +458,17 @@ def folder_size(folder: Path) -> int:
     return sum(file.lstat().st_size for file in folder.rglob("*") if not file.is_dir())
 
 
+def missing_tools() -> str | None:
+    """What this machine lacks for a build, said so that one can fix it; None if nothing."""
+    try:
+        app_version()
+    except metadata.PackageNotFoundError:
+        return "clinic-kiosk is not installed in this Python: run `make package` instead"
+    if sys.platform == "linux" and not (shutil.which("objdump") and shutil.which("strip")):
+        return "PyInstaller needs objdump and strip: apt-get install binutils"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -472,6 +476,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     args = parser.parse_args(argv)
+    problem = missing_tools()
+    if problem:
+        print(f"build_installer: {problem}", file=sys.stderr)
+        return 1
     version = app_version()
     dist: Path = args.dist
     dist.mkdir(exist_ok=True)

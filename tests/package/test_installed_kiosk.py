@@ -21,6 +21,8 @@ import pytest
 import build_installer as bi
 
 pytestmark = pytest.mark.package
+KIOSK = "opt/clinic-kiosk/clinic-kiosk"  # where install.sh puts them, inside its root
+ADMIN = "usr/local/bin/kiosk-admin"
 
 
 @pytest.fixture(scope="module")
@@ -44,27 +46,26 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_installed(
-    root: Path, *command: str, extra: dict[str, str] | None = None
+    root: Path, program: str, *args: str, extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run from the installed folder with only what a clinic machine has on PATH."""
+    """Run an installed program with only what a clinic machine has on PATH."""
     home = root / "home"
     home.mkdir(exist_ok=True)
     environment = bi.clean_environment(home) | (extra or {})
     for name in ("KIOSK_PATHS_DATA_DIR", "KIOSK_PATHS_LOG_DIR"):
         del environment[name]  # the installed settings say where
     return subprocess.run(
-        command, cwd=home, env=environment, capture_output=True, text=True, timeout=180, check=False
-    )
+        [str(root / program), *args],
+        cwd=home, env=environment, capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+
+
+def settings(root: Path) -> str:
+    return str(root / "etc/clinic-kiosk/kiosk.toml")
 
 
 def test_the_installed_kiosk_passes_its_self_test(installed: Path) -> None:
-    done = run_installed(
-        installed,
-        str(installed / "opt/clinic-kiosk/clinic-kiosk"),
-        "--self-test",
-        "--config",
-        str(installed / "etc/clinic-kiosk/kiosk.toml"),
-    )
+    done = run_installed(installed, KIOSK, "--self-test", "--config", settings(installed))
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
@@ -75,12 +76,7 @@ def test_the_installed_kiosk_shows_its_first_frame_and_logs_where_it_was_told(
     installed: Path,
 ) -> None:
     done = run_installed(
-        installed,
-        str(installed / "opt/clinic-kiosk/clinic-kiosk"),
-        "--quit-after-first-frame",
-        "--windowed",
-        "--config",
-        str(installed / "etc/clinic-kiosk/kiosk.toml"),
+        installed, KIOSK, "--quit-after-first-frame", "--windowed", "--config", settings(installed)
     )
 
     assert done.returncode == 0, done.stdout + done.stderr
@@ -91,14 +87,7 @@ def test_the_installed_kiosk_shows_its_first_frame_and_logs_where_it_was_told(
 def test_installed_kiosk_admin_checks_the_shipped_content(installed: Path) -> None:
     content = installed / "opt/clinic-kiosk/_internal/content"
 
-    done = run_installed(
-        installed,
-        str(installed / "usr/local/bin/kiosk-admin"),
-        "bundle",
-        "validate",
-        "--grades",
-        str(content),
-    )
+    done = run_installed(installed, ADMIN, "bundle", "validate", "--grades", str(content))
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "13 pages, 0 errors, 0 warnings" in done.stderr + done.stdout
@@ -106,16 +95,7 @@ def test_installed_kiosk_admin_checks_the_shipped_content(installed: Path) -> No
 
 
 def test_installed_kiosk_admin_reads_the_installed_settings(installed: Path) -> None:
-    settings = installed / "etc/clinic-kiosk/kiosk.toml"
-
-    done = run_installed(
-        installed,
-        str(installed / "usr/local/bin/kiosk-admin"),
-        "config",
-        "show",
-        "--config",
-        str(settings),
-    )
+    done = run_installed(installed, ADMIN, "config", "show", "--config", settings(installed))
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{installed}/var/lib/clinic-kiosk" in done.stdout
@@ -123,7 +103,6 @@ def test_installed_kiosk_admin_reads_the_installed_settings(installed: Path) -> 
 
 def test_installed_tools_sign_install_and_show_new_content(installed: Path, tmp_path: Path) -> None:
     """PyNaCl, frozen: keys made, content signed and verified, installed, and shown."""
-    admin = str(installed / "usr/local/bin/kiosk-admin")
     data = installed / "var/lib/clinic-kiosk"
     content = tmp_path / "content"
     shutil.copytree(installed / "opt/clinic-kiosk/_internal/content", content)
@@ -132,21 +111,19 @@ def test_installed_tools_sign_install_and_show_new_content(installed: Path, tmp_
     passphrase = {"KIOSK_SIGNING_PASSPHRASE": "a long enough passphrase"}
 
     steps = [
-        [admin, "bundle", "keygen", "--out", str(tmp_path / "keys")],
-        [admin, "bundle", "build", str(content), "--key", str(tmp_path / "keys/signing.key"),
+        ["bundle", "keygen", "--out", str(tmp_path / "keys")],
+        ["bundle", "build", str(content), "--key", str(tmp_path / "keys/signing.key"),
          "-o", str(tmp_path / "new.kbundle")],
-        [admin, "bundle", "install", str(tmp_path / "new.kbundle"), "--data-dir", str(data),
+        ["bundle", "install", str(tmp_path / "new.kbundle"), "--data-dir", str(data),
          "--trust", str(tmp_path / "keys/signing.pub")],
     ]  # fmt: skip
     for step in steps:
-        done = run_installed(installed, *step, extra=passphrase)
-        assert done.returncode == 0, f"{step[1:3]}: {done.stdout}{done.stderr}"
+        done = run_installed(installed, ADMIN, *step, extra=passphrase)
+        assert done.returncode == 0, f"{step[:2]}: {done.stdout}{done.stderr}"
 
-    listed = run_installed(installed, admin, "bundle", "list", "--data-dir", str(data))
+    listed = run_installed(installed, ADMIN, "bundle", "list", "--data-dir", str(data))
     assert "99" in listed.stdout
-    settings = str(installed / "etc/clinic-kiosk/kiosk.toml")
-    kiosk = str(installed / "opt/clinic-kiosk/clinic-kiosk")
-    shown = run_installed(installed, kiosk, "--self-test", "--config", settings)
+    shown = run_installed(installed, KIOSK, "--self-test", "--config", settings(installed))
     assert shown.returncode == 0, shown.stdout + shown.stderr
     assert "loaded bundle libertas-mind version 99" in shown.stderr
 

@@ -303,3 +303,14 @@ def test_every_bundled_part_goes_with_its_licence_text(tmp_path: Path) -> None:
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (qt / "LGPL-3.0.txt").read_text()
     listing = (tmp_path / "licenses" / "README.txt").read_text()
     assert all(line in listing for line in lines)
+
+
+def test_a_machine_without_binutils_is_told_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(bi.shutil, "which", lambda name: None)
+    monkeypatch.setattr(bi.sys, "platform", "linux")
+
+    assert bi.main([]) == 1
+
+    assert "apt-get install binutils" in capsys.readouterr().err

@@ -26,6 +26,10 @@ def run(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(script), *args], capture_output=True, text=True, check=False)
 
 
+def version_of(program: Path) -> str:
+    return run(program, "--version").stdout.strip()
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return tmp_path / "root"
@@ -48,13 +52,7 @@ def test_install_puts_each_part_in_its_place(tmp_path: Path, root: Path) -> None
     for folder in ("var/lib/clinic-kiosk", "var/log/clinic-kiosk"):
         assert (root / folder).stat().st_mode & 0o777 == 0o750, folder
     assert (root / "var/lib/clinic-kiosk/trusted-keys").is_dir()
-    admin = subprocess.run(
-        [str(root / "usr/local/bin/kiosk-admin"), "--version"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert admin.stdout.strip() == "kiosk-admin 1.0.0"
+    assert version_of(root / "usr/local/bin/kiosk-admin") == "kiosk-admin 1.0.0"
 
 
 def test_reinstalling_upgrades_and_keeps_settings_requests_and_content(
@@ -77,13 +75,7 @@ def test_reinstalling_upgrades_and_keeps_settings_requests_and_content(
     assert (root / "etc/clinic-kiosk/kiosk.toml.default").is_file()
     assert requests.read_bytes() == b"waiting requests"
     assert not (root / "opt/clinic-kiosk/_internal/old-only.so").exists()
-    version = subprocess.run(
-        [str(root / "opt/clinic-kiosk/kiosk-admin"), "--version"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert version.stdout.strip() == "kiosk-admin 1.1.0"
+    assert version_of(root / "opt/clinic-kiosk/kiosk-admin") == "kiosk-admin 1.1.0"
     assert not list((root / "opt").glob("clinic-kiosk.*"))  # no half-swapped copies
 
 
