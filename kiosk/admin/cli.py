@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Sequence
 
@@ -33,7 +35,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
     except KeyboardInterrupt:
         return EXIT_PROBLEMS
+    except OSError as exc:  # a file or folder it cannot reach: say which, and why
+        print(f"kiosk-admin: {unreachable(exc)}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return result
+
+
+def unreachable(exc: OSError) -> str:
+    """What could not be reached, and, for a permission, as whom."""
+    what = f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc)
+    if isinstance(exc, PermissionError) and os.name == "posix" and os.geteuid() != 0:
+        what += (
+            f" (kiosk-admin runs as the user {getpass.getuser()}:"
+            " put the file where that user can read it, e.g. /tmp)"
+        )
+    return what
 
 
 if __name__ == "__main__":

@@ -153,3 +153,19 @@ def test_python_m_kiosk_self_test_reports_bad_content_without_a_traceback(
     assert f"FAIL  content: {tmp_path}/bundle.toml:1: error: no bundle.toml here" in result.stdout
     assert "FAIL  kiosk shown: the content has errors" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_folder_it_cannot_read_is_named_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refused(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied", "content")
+
+    monkeypatch.setattr("kiosk.admin.bundle.validate", refused)
+    monkeypatch.setattr("os.geteuid", lambda: 999)  # as the kiosk user, not root
+
+    assert main(["bundle", "validate", "content"]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk-admin: content: Permission denied (kiosk-admin runs as the user ")
+    assert "Traceback" not in err
