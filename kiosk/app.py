@@ -322,13 +322,21 @@ def main(argv: Sequence[str]) -> int:
     return status
 
 
+def _is_file(path: Path) -> bool:
+    """False also for a path this user may not look at (the loader then says so)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def choose_content(given: Path | None, config: Config) -> Path:
     """--content, else content.bundle, else the installed bundle, else the sample.
 
     A .kbundle given with --content is unpacked and shown as it is, signed or not:
     that is for authors checking their work, never for the waiting room.
     """
-    if given is not None and given.is_file() and given.suffix == ".kbundle":
+    if given is not None and given.suffix == ".kbundle" and _is_file(given):
         import tempfile
 
         from kiosk.bundles.verify import unpack_unsigned

@@ -69,6 +69,15 @@ class _PageSource:
 
 
 def read_bundle(root: Path) -> LoadResult:
+    try:
+        return _read_bundle(root)
+    except OSError as exc:  # a folder or file the kiosk's user may not read
+        problems = ProblemLog()
+        problems.error(Path(exc.filename or root), 1, f"cannot read: {exc.strerror}")
+        return LoadResult(None, {}, {}, problems.problems)
+
+
+def _read_bundle(root: Path) -> LoadResult:
     problems = ProblemLog()
     if not root.is_dir():
         problems.error(root, 1, "no such folder: give the folder that holds bundle.toml")

@@ -14,9 +14,10 @@ from PySide6.QtQml import QQmlComponent
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import VIEWS, Kiosk
+from kiosk.app import VIEWS, Kiosk, choose_content
 from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.bridge.walk import ORIENTATIONS, Walker
+from kiosk.config import load_config
 from kiosk.content import load_bundle
 from tests.conftest import REPO, SAMPLE_CONTENT
 from tests.gui.conftest import accessible_name, find, items, open_kiosk
@@ -81,6 +82,31 @@ def test_content_that_fails_to_load_shows_a_calm_screen(qtbot: QtBot, tmp_path: 
     assert not kiosk.ready
     title = find(kiosk.window, "unavailableTitle").property("text")
     assert title == "This screen is being updated"
+    kiosk.window.close()
+
+
+def test_content_the_kiosk_may_not_read_shows_the_calm_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "content"  # as root, chmod cannot lock a test out: refuse here
+    looked_at = Path.is_dir
+
+    def is_dir(path: Path) -> bool:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return looked_at(path)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    monkeypatch.setattr(Path, "is_file", is_dir)
+
+    content = choose_content(locked, load_config(None, {}))
+    kiosk = open_kiosk(qtbot, content)
+
+    assert not kiosk.ready
+    assert [str(p) for p in kiosk.result.problems] == [
+        f"{locked}:1: error: cannot read: Permission denied"
+    ]
+    assert find(kiosk.window, "unavailableTitle").property("text") == "This screen is being updated"
     kiosk.window.close()
 
 

@@ -140,3 +140,19 @@ def test_warnings_do_not_stop_a_bundle_from_loading(make_bundle: MakeBundle) -> 
     assert result.bundle is not None
     assert [p.severity for p in result.problems] == [Severity.WARNING]
     assert "the kiosk is offline" in result.problems[0].message
+
+
+def test_a_folder_the_reader_may_not_open_is_named_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(path: Path) -> bool:  # as root, chmod cannot lock a test out
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "is_dir", refused)
+
+    with pytest.raises(BundleError) as caught:
+        load_bundle(tmp_path / "content")
+
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'content'}:1: error: cannot read: Permission denied"
+    ]
