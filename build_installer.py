@@ -134,8 +134,8 @@ def _posix(dest: str) -> str:
     return dest.replace("\\", "/")
 
 
-def spec_text() -> str:
-    """The PyInstaller spec: two programs sharing one folder."""
+def spec_text(entry_dir: Path) -> str:
+    """The PyInstaller spec: two programs (their scripts in entry_dir) sharing one folder."""
     root = str(ROOT)
     datas = [
         (f"{root}/kiosk/views", "kiosk/views"),
@@ -174,8 +174,8 @@ def program(found, name, console):
     return EXE(PYZ(found.pure), found.scripts, exclude_binaries=True, name=name,
                console=console, disable_windowed_traceback=True, strip=STRIP, upx=False)
 
-kiosk = analyse({root + "/build/entry/clinic-kiosk.py"!r}, {UNUSED_PYTHON!r})
-admin = analyse({root + "/build/entry/kiosk-admin.py"!r}, ["PySide6", "shiboken6"])
+kiosk = analyse({str(entry_dir / f"{APP}.py")!r}, {UNUSED_PYTHON!r})
+admin = analyse({str(entry_dir / f"{ADMIN}.py")!r}, ["PySide6", "shiboken6"])
 COLLECT(
     program(kiosk, {APP!r}, console=False), kiosk.binaries, kiosk.datas,
     program(admin, {ADMIN!r}, console=True), admin.binaries, admin.datas,
@@ -194,11 +194,12 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
     """Run PyInstaller; return the app folder."""
     import PyInstaller.__main__
 
-    (build_dir / "entry").mkdir(parents=True, exist_ok=True)
+    entry_dir = build_dir / "entry"
+    entry_dir.mkdir(parents=True, exist_ok=True)
     for name, text in ENTRY_POINTS.items():
-        (build_dir / "entry" / f"{name}.py").write_text(text, encoding="utf-8")
+        (entry_dir / f"{name}.py").write_text(text, encoding="utf-8")
     spec = build_dir / f"{APP}.spec"
-    spec.write_text(spec_text(), encoding="utf-8")
+    spec.write_text(spec_text(entry_dir), encoding="utf-8")
     work = build_dir / "work"
     PyInstaller.__main__.run([str(spec), "--noconfirm", "--log-level", "WARN",
                               "--distpath", str(dist_dir), "--workpath", str(work)])  # fmt: skip

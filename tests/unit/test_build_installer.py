@@ -94,7 +94,7 @@ def test_pruning_drops_libraries_only_dropped_parts_needed() -> None:
 
 
 def test_the_spec_builds_both_programs_into_one_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = bi.spec_text()
+    spec = bi.spec_text(Path("/build/entry"))
     compile(spec, "clinic-kiosk.spec", "exec")  # valid Python
 
     made: dict[str, object] = {}
@@ -107,8 +107,8 @@ def test_the_spec_builds_both_programs_into_one_folder(monkeypatch: pytest.Monke
             self.datas: list[object] = []
 
     def program(pyz: object, scripts: list[str], **options: object) -> dict[str, object]:
-        made[str(options["name"])] = options
-        return {"scripts": scripts, **options}
+        made[str(options["name"])] = {"scripts": scripts, **options}
+        return made[str(options["name"])]
 
     def collect(*parts: object, **options: object) -> None:
         made["folder"] = options["name"]
@@ -122,13 +122,15 @@ def test_the_spec_builds_both_programs_into_one_folder(monkeypatch: pytest.Monke
     kiosk, admin = made["clinic-kiosk"], made["kiosk-admin"]
     assert isinstance(kiosk, dict)
     assert isinstance(admin, dict)
+    assert kiosk["scripts"] == ["/build/entry/clinic-kiosk.py"]
+    assert admin["scripts"] == ["/build/entry/kiosk-admin.py"]
     assert kiosk["disable_windowed_traceback"] is True  # a crash never shows a dialog
     assert kiosk["console"] is False
     assert admin["console"] is True
 
 
 def test_the_spec_ships_screens_content_resources_and_pynacl() -> None:
-    spec = bi.spec_text()
+    spec = bi.spec_text(Path("/build/entry"))
     for source, dest in [
         ("kiosk/views", "kiosk/views"),
         ("kiosk/resources", "kiosk/resources"),
