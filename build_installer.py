@@ -329,7 +329,7 @@ def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | Non
 
     clinic-kiosk-<version>-linux-<machine>/
         install.sh  uninstall.sh  INSTALL.md  kiosk.toml
-        clinic-kiosk.service  clinic-kiosk.pam
+        clinic-kiosk.service  clinic-kiosk.pam  90-clinic-kiosk-usb.rules
         app/   (the PyInstaller folder: clinic-kiosk, kiosk-admin, _internal/, licenses/,
                 and clinic-kiosk-session, which the service runs)
     """
@@ -342,6 +342,7 @@ def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | Non
         "INSTALL.md": (ROOT / "INSTALL.md", 0o644),
         "clinic-kiosk.service": (service / "clinic-kiosk.service", 0o644),
         "clinic-kiosk.pam": (service / "clinic-kiosk.pam", 0o644),
+        "90-clinic-kiosk-usb.rules": (service / "90-clinic-kiosk-usb.rules", 0o644),
         "app/clinic-kiosk-session": (service / "clinic-kiosk-session", 0o755),
     }
     settings = system_config(default_settings(), LINUX_DATA, LINUX_LOGS).encode()

@@ -157,6 +157,9 @@ chmod 755 "$data_dir/trusted-keys"
 if [ "$service" = yes ]; then
     install -m 644 "$here/clinic-kiosk.service" /etc/systemd/system/clinic-kiosk.service
     install -m 644 "$here/clinic-kiosk.pam" /etc/pam.d/clinic-kiosk
+    # USB sticks for staff: mounted for the kiosk, as no desktop is there to do it.
+    install -m 644 "$here/90-clinic-kiosk-usb.rules" /etc/udev/rules.d/90-clinic-kiosk-usb.rules
+    udevadm control --reload-rules 2>/dev/null || true
     systemctl daemon-reload
     systemctl enable --quiet clinic-kiosk.service
     if [ "$running" = yes ]; then

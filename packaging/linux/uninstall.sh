@@ -41,7 +41,8 @@ fi
 
 if [ -z "$root" ] && [ -e /etc/systemd/system/clinic-kiosk.service ]; then
     systemctl disable --now --quiet clinic-kiosk.service || true
-    rm -f /etc/systemd/system/clinic-kiosk.service /etc/pam.d/clinic-kiosk
+    rm -f /etc/systemd/system/clinic-kiosk.service /etc/pam.d/clinic-kiosk \
+        /etc/udev/rules.d/90-clinic-kiosk-usb.rules
     systemctl daemon-reload
     echo "removed the boot service"
 fi

@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtTest import QTest
 
 from kiosk.app import Kiosk
+from kiosk.bridge.staff import removable_folders
 from kiosk.bridge.walk import settle
 from kiosk.session.staff import set_pin
+from tests.conftest import REPO
 from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, items, tap, text_of
 
 PIN = "482915"
@@ -25,6 +27,9 @@ def type_pin(kiosk: Kiosk, pin: str) -> None:
     for digit in pin:
         tap(kiosk.window, f"pin_{digit}")
     tap(kiosk.window, "pin_open")
+
+
+RESOURCES = REPO / "kiosk" / "resources"
 
 
 def test_holding_the_clinic_name_for_five_seconds_opens_the_pin_pad(kiosk: Kiosk) -> None:
@@ -178,3 +183,27 @@ def test_install_an_update_from_usb_after_seeing_the_diff_then_roll_back(
         ["install update", "test-clinic version 8"],
         ["roll back", "test-clinic version 7"],
     ]
+
+
+def test_a_stick_mounted_where_the_usb_rule_puts_it_is_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    media = tmp_path / "run" / "media"
+    stick = media / "system" / "CLINIC-USB"  # systemd-mount: /run/media/system/<label>
+    stick.mkdir(parents=True)
+    (media / "system" / "not-mounted").mkdir()
+    monkeypatch.setattr(Path, "is_mount", lambda path: path == stick)
+
+    assert removable_folders((media, tmp_path / "media")) == [str(stick)]
+
+
+def test_the_usb_rule_mounts_sticks_for_the_kiosk_and_runs_nothing_from_them() -> None:
+    rule = (RESOURCES / "linux" / "90-clinic-kiosk-usb.rules").read_text()
+    command = rule.split('RUN{program}+="', 1)[1].split('"', 1)[0].split()
+
+    assert 'SUBSYSTEMS=="usb"' in rule  # USB only, never an internal disk
+    assert 'ACTION=="add"' in rule
+    assert command[0] == "/usr/bin/systemd-mount"
+    assert "--owner=kiosk" in command  # the user the service runs as can write exports
+    assert "--options=noexec,nosuid,nodev" in command
+    assert command[-1] == "$devnode"  # one argument: /run/media/system/<label>

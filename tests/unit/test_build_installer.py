@@ -203,25 +203,12 @@ def test_the_linux_tarball_holds_the_app_and_how_to_install_it(tmp_path: Path) -
         installed_settings = settings.read().decode()
     top = "clinic-kiosk-9.9.9-linux-x86_64"
     assert {name.split("/")[0] for name in members} == {top}
-    for name in (
-        "install.sh",
-        "uninstall.sh",
-        "INSTALL.md",
-        "kiosk.toml",
-        "clinic-kiosk.service",
-        "clinic-kiosk.pam",
-        "app/clinic-kiosk",
-        "app/kiosk-admin",
-        "app/_internal/lib.so",
-    ):
-        assert f"{top}/{name}" in members, name
-    for name in (
-        "install.sh",
-        "uninstall.sh",
-        "app/clinic-kiosk",
-        "app/kiosk-admin",
-        "app/clinic-kiosk-session",
-    ):
+    programs = ["install.sh", "uninstall.sh", "app/clinic-kiosk", "app/kiosk-admin",
+                "app/clinic-kiosk-session"]  # fmt: skip
+    others = ["INSTALL.md", "kiosk.toml", "clinic-kiosk.service", "clinic-kiosk.pam",
+              "90-clinic-kiosk-usb.rules", "app/_internal/lib.so"]  # fmt: skip
+    assert {f"{top}/{name}" for name in programs + others} <= set(members)
+    for name in programs:
         assert members[f"{top}/{name}"].mode & stat.S_IXUSR, name
     assert all(member.uid == 0 and member.uname == "root" for member in members.values())
     assert "data_dir = '/var/lib/clinic-kiosk'" in installed_settings
