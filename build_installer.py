@@ -462,10 +462,6 @@ def folder_size(folder: Path) -> int:
 
 def missing_tools() -> str | None:
     """What this machine lacks for a build, said so that one can fix it; None if nothing."""
-    try:
-        app_version()
-    except metadata.PackageNotFoundError:
-        return "clinic-kiosk is not installed in this Python: run `make package` instead"
     if sys.platform == "linux" and not (shutil.which("objdump") and shutil.which("strip")):
         return "PyInstaller needs objdump and strip: apt-get install binutils"
     return None
@@ -479,10 +475,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     args = parser.parse_args(argv)
     problem = missing_tools()
+    try:
+        version = app_version()
+    except metadata.PackageNotFoundError:
+        problem = "clinic-kiosk is not installed in this Python: run `make package` instead"
     if problem:
         print(f"build_installer: {problem}", file=sys.stderr)
         return 1
-    version = app_version()
     dist: Path = args.dist
     dist.mkdir(exist_ok=True)
     app_dir = dist / APP

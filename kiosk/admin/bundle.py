@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import DATA_DIR_HELP, data_dir, make_key_pair
+from kiosk.admin.common import DATA_DIR_HELP, EXIT_OK, EXIT_PROBLEMS, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.bundles import store
 from kiosk.bundles.build import BuildRefused, build_bundle
@@ -30,7 +30,6 @@ from kiosk.content.validate import MAX_GRADE, validate
 from kiosk.secretfile import SecretFileError
 from kiosk.version import APP_VERSION
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 PASSPHRASE_VARIABLE = "KIOSK_SIGNING_PASSPHRASE"
 
 

@@ -9,9 +9,8 @@ import sys
 from collections.abc import Sequence
 
 from kiosk.admin import bundle, config, pin, requests
+from kiosk.admin.common import EXIT_PROBLEMS
 from kiosk.version import APP_VERSION
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

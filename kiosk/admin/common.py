@@ -1,4 +1,4 @@
-"""What several staff commands share: finding the kiosk's data folder."""
+"""What several staff commands share: exit statuses, the kiosk's data folder, key pairs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import default_config_file, load_config
 from kiosk.secretfile import SecretFileError
 
+# Every staff command's exit status: fine, or problems found or refused (argparse
+# exits 2 on a usage mistake).
+EXIT_OK, EXIT_PROBLEMS = 0, 1
 MIN_PASSPHRASE = 12
 
 DATA_DIR_HELP = "the kiosk's data folder (default: paths.data_dir in the kiosk's settings)"

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS
 from kiosk.config import OPTIONS, ConfigError, default_config_file, load_config
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def add_commands(groups: Any) -> None:

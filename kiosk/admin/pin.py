@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError, default_config_file, load_config
 from kiosk.session.staff import AuditLog, PinError, set_pin
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 PIN_VARIABLE = "KIOSK_NEW_PIN"
 
 

@@ -9,14 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import DATA_DIR_HELP, data_dir, make_key_pair
+from kiosk.admin.common import DATA_DIR_HELP, EXIT_OK, EXIT_PROBLEMS, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError
 from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
 from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
 CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
               "topics", "message")  # fmt: skip

@@ -25,24 +25,24 @@ KIOSK = "opt/clinic-kiosk/clinic-kiosk"  # where install.sh puts them, inside it
 ADMIN = "usr/local/bin/kiosk-admin"
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def install_tarball(scratch: Path, *options: str) -> Path:
+    """Unpack dist/'s tarball in `scratch` and run its install.sh into `scratch/root`."""
     archive = bi.ROOT / "dist" / f"{bi.linux_name(bi.app_version())}.tar.gz"
     if not archive.is_file():
         pytest.fail(f"no {archive}: run `make package` (python build_installer.py) first")
-    scratch = tmp_path_factory.mktemp("install")
     with tarfile.open(archive) as tar:
         tar.extractall(scratch / "unpacked", filter="tar")
     root = scratch / "root"
     install = scratch / "unpacked" / archive.name.removesuffix(".tar.gz") / "install.sh"
-    done = subprocess.run(
-        [str(install), "--no-service", "--prefix", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = subprocess.run([str(install), "--no-service", *options, "--prefix", str(root)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     return root
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return install_tarball(tmp_path_factory.mktemp("install"))
 
 
 def run_installed(
@@ -141,13 +141,7 @@ def test_the_installed_session_runs_the_kiosk_as_the_service_would() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-cage-"))  # where that user can reach
     try:
         scratch.chmod(0o755)
-        archive = bi.ROOT / "dist" / f"{bi.linux_name(bi.app_version())}.tar.gz"
-        with tarfile.open(archive) as tar:
-            tar.extractall(scratch / "unpacked", filter="tar")
-        install = scratch / "unpacked" / archive.name.removesuffix(".tar.gz") / "install.sh"
-        root, runtime = scratch / "root", scratch / "runtime"
-        subprocess.run([str(install), "--no-service", "--user", user, "--prefix", str(root)],
-                       check=True, capture_output=True)  # fmt: skip
+        root, runtime = install_tarball(scratch, "--user", user), scratch / "runtime"
         runtime.mkdir(mode=0o700)
         shutil.chown(runtime, user)
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as systemd:
