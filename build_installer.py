@@ -76,6 +76,13 @@ UNUSED = (
     "pyphen/dictionaries/README_*",
 )  # fmt: skip
 
+# Libraries the Linux build takes from the OS instead of carrying copies, so the
+# OS's security updates reach the kiosk without a new build: OpenSSL (libssl3 on
+# Debian 12+ and Ubuntu 24.04+, one ABI across 3.x; install.sh checks for it).
+# On Windows there is no OS OpenSSL: Python's own DLLs go along, and app
+# updates carry TLS fixes (INSTALL.md says so).
+FROM_THE_OS = ("libssl.so.3", "libcrypto.so.3") if sys.platform.startswith("linux") else ()
+
 # Qt's Python modules the hooks add but the kiosk never imports.
 UNUSED_PYTHON = ["PySide6.QtDBus"]
 
@@ -98,15 +105,26 @@ def is_unused(dest: str) -> bool:
 Toc = list[tuple[str, str, str]]  # PyInstaller's (dest, source, typecode)
 
 
-def prune(binaries: Toc, datas: Toc, needs: Callable[[str], Iterable[str]]) -> tuple[Toc, Toc]:
-    """Drop the unused files, then every library that no kept binary still needs.
+def prune(
+    binaries: Toc,
+    datas: Toc,
+    needs: Callable[[str], Iterable[str]],
+    from_the_os: Iterable[str] = FROM_THE_OS,
+) -> tuple[Toc, Toc]:
+    """Drop the unused files and the OS's own libraries, then every library that no kept
+    binary still needs.
 
     `needs(source)` names the libraries a binary links to (file names only).
     Symbolic links stay only if what they point to stays.
     """
+    os_libraries = set(from_the_os)
+
+    def dropped(dest: str) -> bool:
+        return is_unused(dest) or PurePosixPath(_posix(dest)).name in os_libraries
+
     links = [entry for entry in binaries + datas if entry[2] == "SYMLINK"]
     datas = [entry for entry in datas if entry[2] != "SYMLINK" and not is_unused(entry[0])]
-    files = [entry for entry in binaries if entry[2] != "SYMLINK" and not is_unused(entry[0])]
+    files = [entry for entry in binaries if entry[2] != "SYMLINK" and not dropped(entry[0])]
     by_name = {PurePosixPath(_posix(dest)).name: (dest, source) for dest, source, _ in files}
     wanted = {
         dest

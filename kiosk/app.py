@@ -9,8 +9,9 @@ Start-up order:
 4. Build the session (navigation, display choices, idle policy on its clock)
    and the bridges over it, and hand them to Main.qml as required properties.
 5. Run: full screen, a window, the self-test, screenshots, or one frame.
-6. After the first frame: open the contact-request outbox (the form stays off
-   without the clinic's key) and start delivery if it is set up.
+6. After the first frame (kiosk.services): open the contact-request outbox (the
+   form stays off without the clinic's key) and start delivery, update checks,
+   the metrics file and systemd's pings, each as it is set up.
 """
 
 from __future__ import annotations
@@ -42,23 +43,32 @@ from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
 from kiosk.config import Config, ConfigError, default_config_file, load_config
+from kiosk.config.advice import advice
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.problems import Severity
-from kiosk.outbox.errors import OutboxError
-
-if TYPE_CHECKING:
-    from kiosk.outbox.store import Outbox
+from kiosk.health.live import Live
+from kiosk.services import (
+    open_outbox,
+    start_clock_watch,
+    start_contact_requests,
+    start_metrics,
+    start_service_pings,
+    start_updates,
+)
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
 from kiosk.session.staff import AuditLog, PinGate
 from kiosk.system.logs import LOG_FILE, start_logging
-from kiosk.system.notify import notify, watchdog_interval
+
+if TYPE_CHECKING:
+    from kiosk.health.report import Health
 
 log = logging.getLogger("kiosk.app")
 
 HERE = Path(__file__).resolve().parent  # also right in the frozen build
 EXIT_BY_STAFF = 64  # the service file's RestartPreventExitStatus: staff meant it
+CONTENT_CHECK_MS = 30_000  # how often the attract screen looks for newly installed content
 VIEWS = HERE / "views"
 RESOURCES = HERE / "resources"
 FONT_FAMILY = "Atkinson Hyperlegible"
@@ -97,10 +107,13 @@ class Kiosk:
         self.clock = clock
         self.config = config or load_config(None, os.environ)
         self.ready = False  # True once the kiosk itself, not the fallback, is showing
+        self.outbox_note = ""  # set when a damaged outbox was set aside at start
+        self.showing: pointer.Showing | None = None  # (kept current by note_showing)
         bundle = result.bundle
         if bundle is None:
             self._load("Unavailable.qml")
             return
+        self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
         self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
         # Children of the engine, so QML is torn down before the objects it reads.
         self.content = ContentBridge(bundle, result.rendered, self.engine)
@@ -125,6 +138,7 @@ class Kiosk:
             log_dir / LOG_FILE,
             self.navigation,
             self.engine,
+            health=self._health,
         )
         self.staff.exitRequested.connect(self._staff_exit)
         self.staff.restartRequested.connect(lambda: QGuiApplication.exit(0))
@@ -144,9 +158,34 @@ class Kiosk:
         if self.ready:
             self.session.watch(self.window)
             self.navigation.changed.connect(self._swap_in_new_content)
+            # Nobody on the attract screen: new content shows within this time.
+            self._content_check = QTimer(self.engine, interval=CONTENT_CHECK_MS)
+            self._content_check.timeout.connect(self._swap_in_new_content)
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")
+
+    def live(self) -> Live:
+        """What the running kiosk knows of itself, for the staff screen and the metrics."""
+        return Live(self.showing, self.outbox_note, self.form.save_failure if self.ready else "")
+
+    def _health(self) -> Health:
+        from kiosk.health.report import gather
+        from kiosk.outbox.targets import delivery_summary
+        from kiosk.version import APP_VERSION
+
+        return gather(self.config, APP_VERSION, delivery_summary(self.config), self.live())
+
+    def note_showing(self) -> None:
+        """Say what is on show (for `bundle list`, the staff screen and the metrics)."""
+        bundle = self.result.bundle
+        if bundle is None:
+            return
+        self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
+        pointer.record_showing(self.config.path("paths.data_dir"), bundle.id, bundle.version,
+                               bundle.root)  # fmt: skip
+        if self.follow_installed:
+            self._content_check.start()
 
     def _swap_in_new_content(self) -> None:
         """At a reset (the attract screen, nobody reading), show a newly installed bundle."""
@@ -175,6 +214,7 @@ class Kiosk:
         self.window.setProperty("content", self.content)
         self.navigation.follow(self.navigator)
         old.deleteLater()
+        self.note_showing()
         log.info("now showing %s version %d", bundle.id, bundle.version)
 
     def _staff_exit(self) -> None:
@@ -202,53 +242,6 @@ class Kiosk:
         )
 
 
-def open_outbox(data_dir: Path, key_file: Path | None = None) -> Outbox | None:
-    """The outbox for contact requests, or None (and a log line) if it cannot be used.
-
-    Called once the first frame is up: its database and cryptography cost
-    start-up time that the attract screen does not need.
-    """
-    from kiosk.outbox.keys import KeyFileError, read_public_key
-    from kiosk.outbox.store import Outbox
-
-    key_file = key_file or data_dir / "clinic.pub"
-    if not key_file.exists():
-        log.warning("no clinic public key at %s: the contact form is turned off", key_file)
-        return None
-    try:
-        return Outbox.open(data_dir, read_public_key(key_file))
-    except (KeyFileError, OutboxError) as exc:
-        log.error("the contact form is turned off: %s", exc)
-        return None
-
-
-def start_contact_requests(
-    kiosk: Kiosk, app: QGuiApplication, data_dir: Path, config: Config
-) -> None:
-    """Turn the form on, and delivery if it is set up; both after the first frame."""
-    from kiosk.outbox.delivery import DeliveryWorker, target_from_config
-
-    key = config.text("requests.public_key")
-    outbox = open_outbox(data_dir, Path(key).expanduser() if key else None)
-    kiosk.form.attach(outbox)
-    if outbox is None:
-        return
-    app.aboutToQuit.connect(kiosk.form.close)
-    try:
-        target = target_from_config(config)
-    except ValueError as exc:
-        log.error("delivery of contact requests is off: %s", exc)
-        return
-    if target is None:
-        log.info("contact requests are kept for export; no delivery is set up")
-        return
-    worker = DeliveryWorker(data_dir, target.send)
-    worker.start()
-    kiosk.form.saved.connect(worker.wake)
-    app.aboutToQuit.connect(worker.stop)
-    log.info("contact requests are delivered to %s", type(target).__name__)
-
-
 def load_fonts() -> None:
     for font in sorted((RESOURCES / "fonts").glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(font)) < 0:
@@ -274,6 +267,8 @@ def main(argv: Sequence[str]) -> int:
         start_logging(None)
         return refuse_bad_settings(app, exc.problems, options.self_test or offscreen)
     crash_file = start_logging(None if offscreen else config.path("paths.log_dir"))
+    for problem in advice(config):
+        log.warning("settings: %s", problem)
     data_dir = config.path("paths.data_dir")
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
@@ -310,9 +305,12 @@ def main(argv: Sequence[str]) -> int:
     if kiosk.ready:
         recovery = Recovery(kiosk.navigation, kiosk.engine)
         recovery.install(kiosk.engine)
+        kiosk.note_showing()
         QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, data_dir, config))
         QTimer.singleShot(0, lambda: start_updates(kiosk, app, config))
+        QTimer.singleShot(0, lambda: start_metrics(kiosk, app, config))
     QTimer.singleShot(0, lambda: start_service_pings(app))
+    QTimer.singleShot(0, lambda: start_clock_watch(app))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
@@ -374,36 +372,6 @@ def fell_back(content: Path, config: Config) -> bool:
     log.error("installed content %s version %d does not load (see above); went back to "
               "version %d", shown.id, shown.version, restored.version)  # fmt: skip
     return True
-
-
-def start_updates(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
-    """Poll content.update_url in the background; what it installs shows at a reset."""
-    url = config.text("content.update_url")
-    if not url or not kiosk.follow_installed:
-        return
-    from kiosk.bundles.signing import trusted_keys
-    from kiosk.bundles.updates import UpdateWorker, check_for_update
-    from kiosk.version import APP_VERSION
-
-    data_dir = config.path("paths.data_dir")
-    worker = UpdateWorker(
-        lambda: check_for_update(url, data_dir, lambda: trusted_keys(data_dir), APP_VERSION)
-    )
-    worker.start()
-    app.aboutToQuit.connect(worker.stop)
-    log.info("content updates: checking %s every hour", url)
-
-
-def start_service_pings(app: QGuiApplication) -> None:
-    """Tell systemd the kiosk is up, then keep telling it from this (the GUI) thread."""
-    notify("READY=1", os.environ)
-    interval = watchdog_interval(os.environ)
-    if interval is None:
-        return
-    pings = QTimer(app, interval=int(interval * 1000))
-    pings.timeout.connect(lambda: notify("WATCHDOG=1", os.environ))
-    pings.start()
-    log.info("systemd watchdog: a ping every %.1f s", interval)
 
 
 def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bool) -> int:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import nacl.exceptions
 import nacl.pwhash
 import nacl.secret
 import nacl.utils
+
+from kiosk.system.files import write_atomically
 
 argon2id = nacl.pwhash.argon2id
 # Work factors: about half a second and 256 MB on a staff PC; tests pass cheaper ones.
@@ -26,22 +26,6 @@ INTERACTIVE = (argon2id.OPSLIMIT_INTERACTIVE, argon2id.MEMLIMIT_INTERACTIVE)
 
 class SecretFileError(ValueError):
     """A key file is missing, damaged, of the wrong kind, or the passphrase is wrong."""
-
-
-def write_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write `data` to `path` so that it is either all there or not there at all."""
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    temp = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        temp.chmod(mode)
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 KEY_BYTES = 32  # Curve25519 and Ed25519 public keys alike

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tls import Certificates, make_certificates
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
@@ -17,6 +19,38 @@ REPO = Path(__file__).parent.parent
 SAMPLE_CONTENT = REPO / "content"
 
 MakeBundle = Callable[..., Path]
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def clinic_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A clinic key pair made once per test session, with cheap key-derivation settings."""
+    from kiosk.outbox.keys import INTERACTIVE, new_key_pair
+
+    folder = tmp_path_factory.mktemp("keys")
+    return new_key_pair(folder, PASSPHRASE, strength=INTERACTIVE)
+
+
+@pytest.fixture(scope="session")
+def private_key(clinic_keys: tuple[Path, Path]) -> object:
+    from kiosk.outbox.keys import read_private_key
+
+    return read_private_key(clinic_keys[1], PASSPHRASE)
+
+
+@pytest.fixture(scope="session")
+def public_key(clinic_keys: tuple[Path, Path]) -> object:
+    from kiosk.outbox.keys import read_public_key
+
+    return read_public_key(clinic_keys[0])
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    """A clinic's private authority and the certificate it signed for 127.0.0.1."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs openssl (.ci/run installs it)")
+    return make_certificates(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture(scope="session", autouse=True)

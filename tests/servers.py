@@ -1,40 +1,84 @@
-"""Real servers on 127.0.0.1 for tests: an HTTP server and an SMTP relay that record."""
+"""Real servers on 127.0.0.1 for tests: an HTTP server and an SMTP relay that record, and
+that misbehave on request the ways real servers do."""
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+# What RecordingHttpServer does with a POST:
+#   ok        200, and the request counts as received
+#   truncate  200 with a Content-Length it never sends in full, then hangs up
+#   slow      no answer until `release` is set (or 30 s)
+#   500       an error page
+MODES = ("ok", "truncate", "slow", "500")
 
 
 class RecordingHttpServer(ThreadingHTTPServer):
-    """Counts every request; answers 503 to the first `fail_first` POSTs, then 200."""
+    """Counts every request; answers 503 to the first `fail_first` POSTs, then as `mode` says.
+
+    `posts` holds the POSTs it took (answered 200 in full); `attempts` every POST.
+    """
+
+    daemon_threads = True
 
     def __init__(self, port: int = 0, fail_first: int = 0) -> None:
         self.requests: list[str] = []
         self.posts: list[tuple[str, bytes]] = []  # (Idempotency-Key, body)
+        self.attempts: list[str] = []  # Idempotency-Key of every POST, taken or not
+        self.agents: list[str] = []
         self.fail_first = fail_first
+        self.mode = "ok"
+        self.release = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
             def do_GET(self) -> None:
                 server.requests.append(self.path)
                 self.send_response(404)
+                self.send_header("Content-Length", "0")
                 self.end_headers()
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                key = self.headers.get("Idempotency-Key", "")
                 server.requests.append(self.path)
-                server.posts.append((self.headers.get("Idempotency-Key", ""), body))
-                failing = len(server.posts) <= server.fail_first
-                self.send_response(503 if failing else 200)
+                server.attempts.append(key)
+                server.agents.append(self.headers.get("User-Agent", ""))
+                if len(server.attempts) <= server.fail_first:
+                    self._answer(503)
+                elif server.mode == "truncate":
+                    self.send_response(200)
+                    self.send_header("Content-Length", "100")
+                    self.end_headers()
+                    self.wfile.write(b'{"ok"')
+                    self.close_connection = True
+                elif server.mode == "slow":
+                    server.release.wait(30)
+                    self.close_connection = True
+                elif server.mode == "500":
+                    self._answer(500)
+                else:
+                    server.posts.append((key, body))
+                    self._answer(200, b'{"ok": true}')
+
+            def _answer(self, code: int, body: bytes = b"") -> None:
+                self.send_response(code)
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                self.wfile.write(body)
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -55,6 +99,7 @@ def http_server(port: int = 0, fail_first: int = 0) -> Iterator[RecordingHttpSer
     try:
         yield server
     finally:
+        server.release.set()
         server.shutdown()
         server.server_close()
 
@@ -66,22 +111,102 @@ def free_port() -> int:
 
 
 class _Collector:
+    """Keeps each message; refuses recipients listed in `refuse` with a 550."""
+
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        self.refuse: set[str] = set()
+        self.secure: list[bool] = []  # was each message sent over TLS?
+        self.users: list[str] = []
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
-        self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          options: list[str]) -> str:  # fmt: skip
+        if address in self.refuse:
+            return "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(message_from_bytes(envelope.content))
+        self.secure.append(server.transport.get_extra_info("ssl_object") is not None)
+        self.users.append(session.auth_data.decode() if session.auth_data else "")
         return "250 OK"
 
 
+class _Passwords:
+    def __init__(self, accounts: dict[str, str]) -> None:
+        self.accounts = accounts
+
+    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str,
+                 auth_data: Any) -> AuthResult:  # fmt: skip
+        if isinstance(auth_data, LoginPassword):
+            user, password = auth_data.login.decode(), auth_data.password.decode()
+            if self.accounts.get(user) == password:
+                return AuthResult(success=True, auth_data=user.encode())
+        return AuthResult(success=False, handled=False)
+
+
+class Relay:
+    """What smtp_relay yields: its port, what it received, and how to make it refuse."""
+
+    def __init__(self, port: int, collector: _Collector) -> None:
+        self.port = port
+        self._collector = collector
+
+    @property
+    def messages(self) -> list[Message]:
+        return self._collector.messages
+
+    @property
+    def secure(self) -> list[bool]:
+        return self._collector.secure
+
+    @property
+    def users(self) -> list[str]:
+        return self._collector.users
+
+    @property
+    def refuse(self) -> set[str]:
+        return self._collector.refuse
+
+
 @contextmanager
-def smtp_relay() -> Iterator[tuple[int, list[Message]]]:
-    """An SMTP relay on 127.0.0.1; yields its port and the messages it receives."""
+def smtp_relay(
+    tls: ssl.SSLContext | None = None,
+    implicit: bool = False,
+    accounts: dict[str, str] | None = None,
+    mechanisms: list[str] | None = None,
+) -> Iterator[Relay]:
+    """A real SMTP relay (aiosmtpd) on 127.0.0.1.
+
+    With `tls` it offers STARTTLS, or with `implicit` speaks TLS from the start
+    (as on port 465); with `accounts` it asks for AUTH (PLAIN, LOGIN, or only
+    `mechanisms`), only over TLS.
+    """
     collector = _Collector()
     port = free_port()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    options: dict[str, Any] = {}
+    if tls is not None and not implicit:
+        options["tls_context"] = tls
+    if accounts is not None:
+        # With implicit TLS the whole session is encrypted, but aiosmtpd's checks
+        # look only for STARTTLS: there the test sees AUTH in `users` instead.
+        options.update(authenticator=_Passwords(accounts), auth_required=not implicit,
+                       auth_require_tls=not implicit)  # fmt: skip
+        if mechanisms is not None:
+            options["auth_exclude_mechanism"] = [
+                name for name in ("PLAIN", "LOGIN") if name not in mechanisms
+            ]
+    controller = Controller(
+        collector,
+        hostname="127.0.0.1",
+        port=port,
+        ssl_context=tls if implicit else None,
+        server_hostname="127.0.0.1",
+        **options,
+    )
     controller.start()
     try:
-        yield port, collector.messages
+        yield Relay(port, collector)
     finally:
         controller.stop()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.admin.common import DATA_DIR_HELP, EXIT_OK, EXIT_PROBLEMS, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
-from kiosk.bundles import store
+from kiosk.bundles import pointer, store
 from kiosk.bundles.build import BuildRefused, build_bundle
 from kiosk.bundles.diff import diff
 from kiosk.bundles.signing import (
@@ -23,7 +24,7 @@ from kiosk.bundles.signing import (
     trusted_keys,
 )
 from kiosk.bundles.verify import BundleRefused, verify_bundle
-from kiosk.config import ConfigError
+from kiosk.config import ConfigError, default_config_file, load_config
 from kiosk.content.export import export_html
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import MAX_GRADE, validate
@@ -104,6 +105,17 @@ def add_commands(groups: Any) -> None:
     listing = commands.add_parser("list", help="the installed content and which one shows")
     listing.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     listing.set_defaults(run=run_list)
+
+    update = commands.add_parser(
+        "update",
+        help="check content.update_url (or --url) now, as the kiosk does, and install what is new",
+        description="Prints the outcome; exit status 1 when the check failed or the file was "
+        "refused. A new version shows on the kiosk's attract screen within a minute.",
+    )
+    update.add_argument("--url", help="check this address instead of content.update_url")
+    update.add_argument("--config", type=Path, default=default_config_file(),
+                        help="the settings file (default: %(default)s)")  # fmt: skip
+    update.set_defaults(run=run_update)
 
     compare = commands.add_parser(
         "diff", help="what an update changes: pages added, removed, changed; reading grades"
@@ -232,11 +244,40 @@ def run_list(args: argparse.Namespace) -> int:
     if shown is None:
         print("nothing installed: the kiosk shows the sample content it ships with")
         return EXIT_OK
-    for label, item in (("showing", shown), ("previous", before)):
+    on_screen = pointer.showing(folder)
+    waiting = on_screen is not None and (on_screen.id, on_screen.version) != (
+        shown.id, shown.version)  # fmt: skip
+    first = "installed — shows at the next reset" if waiting else "showing"
+    for label, item in ((first, shown), ("previous", before)):
         if item is not None:
             print(f"{label}: {item.id} version {item.version}, installed {item.installed}, "
                   f"signed by key {item.key_id}")  # fmt: skip
+    if waiting and on_screen is not None:
+        print(f"on screen now: {on_screen.id} version {on_screen.version}")
     return EXIT_OK
+
+
+def run_update(args: argparse.Namespace) -> int:
+    from kiosk.bundles.updates import UpdateSource, check_for_update
+    from kiosk.system.net import user_agent
+
+    try:
+        settings = load_config(args.config, os.environ)
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    url = args.url or settings.text("content.update_url")
+    if not url:
+        print("kiosk-admin: no content.update_url is set; give one with --url", file=sys.stderr)
+        return EXIT_PROBLEMS
+    folder = settings.path("paths.data_dir")
+    source = UpdateSource(url, user_agent(APP_VERSION, settings.kiosk_id()),
+                          settings.file("network.ca_file"))  # fmt: skip
+    result = check_for_update(source, folder, lambda: trusted_keys(folder), APP_VERSION)
+    print(f"{url}: {result.describe()}")
+    if result.outcome == "installed":
+        print("the kiosk shows it on its attract screen within a minute")
+    return EXIT_OK if result.ok else EXIT_PROBLEMS
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS
-from kiosk.config import OPTIONS, ConfigError, default_config_file, load_config
+from kiosk.config import OPTIONS, Config, ConfigError, default_config_file, load_config
+from kiosk.config.advice import advice
 
 
 def add_commands(groups: Any) -> None:
@@ -31,15 +32,39 @@ def add_commands(groups: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        load_config(args.config, os.environ)
+        settings = load_config(args.config, os.environ)
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem)
-        print(f"{len(exc.problems)} problems; the kiosk will not start", file=sys.stderr)
+        print(f"{_count(len(exc.problems))}; the kiosk will not start", file=sys.stderr)
         return EXIT_PROBLEMS
+    found = advice(settings) + _delivery_problems(settings)
+    for problem in found:
+        print(problem)
+    errors = sum(": error: " in problem for problem in found)
     where = args.config if args.config.exists() else "defaults (no settings file)"
-    print(f"settings are fine: {where}", file=sys.stderr)
+    if errors:
+        print(f"{where}: {_count(errors)}: the kiosk starts, but not all of it works",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_PROBLEMS
+    warnings = f" ({len(found)} warning{'s' if len(found) != 1 else ''})" if found else ""
+    print(f"settings are fine{warnings}: {where}", file=sys.stderr)
     return EXIT_OK
+
+
+def _count(problems: int) -> str:
+    return f"{problems} problem{'s' if problems != 1 else ''}"
+
+
+def _delivery_problems(settings: Config) -> list[str]:
+    from kiosk.outbox.targets import target_from_config
+
+    try:
+        target_from_config(settings)
+    except ValueError as exc:
+        key = "requests.smtp_host" if settings.text("requests.smtp_host") else "requests.smtp_user"
+        return [f"{settings.source(key)}: error: {exc}; requests are kept for export only"]
+    return []
 
 
 def run_show(args: argparse.Namespace) -> int:

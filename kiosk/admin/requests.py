@@ -12,13 +12,14 @@ from typing import Any
 from kiosk.admin.common import DATA_DIR_HELP, EXIT_OK, EXIT_PROBLEMS, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError
-from kiosk.outbox.envelope import EnvelopeError, Opened, open_envelope
+from kiosk.outbox.envelope import SUFFIX, EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
+from kiosk.outbox.salvage import export_everything
 from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
-CSV_FIELDS = ("id", "created", "name", "phone", "email", "contact_method", "best_time",
-              "topics", "message")  # fmt: skip
+CSV_FIELDS = ("id", "created", "kiosk", "name", "phone", "email", "contact_method",
+              "best_time", "topics", "message", "note")  # fmt: skip
 
 
 def add_commands(groups: Any) -> None:
@@ -44,6 +45,13 @@ def add_commands(groups: Any) -> None:
     status = commands.add_parser("status", help="how many requests are waiting")
     status.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
     status.set_defaults(run=run_status)
+
+    retry = commands.add_parser(
+        "retry",
+        help="send requests the mail server refused again (after the settings are fixed)",
+    )
+    retry.add_argument("--data-dir", type=Path, help=DATA_DIR_HELP)
+    retry.set_defaults(run=run_retry)
 
     read = commands.add_parser(
         "open",
@@ -75,8 +83,7 @@ def run_keys_new(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     try:
-        with Outbox.open(data_dir(args), public_key=None) as outbox:
-            written = outbox.export(args.out)
+        written = export_everything(data_dir(args), args.out)
     except (OutboxError, OSError, ConfigError) as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -87,7 +94,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_status(args: argparse.Namespace) -> int:
     try:
         with Outbox.open(data_dir(args), public_key=None) as outbox:
-            status = outbox.status()
+            status, refused = outbox.status(), outbox.refused()
     except (OutboxError, ConfigError) as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -95,6 +102,25 @@ def run_status(args: argparse.Namespace) -> int:
     print(f"exported: {status.exported}")
     print(f"delivered: {status.delivered}")
     print(f"oldest not delivered: {status.oldest_undelivered or 'none'}")
+    print(f"refused: {status.refused}")
+    print(f"failed delivery attempts: {status.failures}")
+    if status.last_error:
+        print(f"last delivery problem: {status.last_error}")
+    for item in refused:
+        where = "exported" if item.exported else "export it to a USB stick"
+        print(f"request {item.id} ({item.created}): {item.reason} ({where})")
+    return EXIT_OK
+
+
+def run_retry(args: argparse.Namespace) -> int:
+    try:
+        with Outbox.open(data_dir(args), public_key=None) as outbox:
+            count = outbox.send_refused_again()
+    except (OutboxError, ConfigError) as exc:
+        print(f"kiosk-admin: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{count} refused requests will be sent again at the kiosk's next delivery round",
+          file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
@@ -104,9 +130,15 @@ def run_open(args: argparse.Namespace) -> int:
     except KeyFileError as exc:
         print(f"kiosk-admin: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    files = list(iter_envelopes(args.paths))
+    if not files:
+        names = ", ".join(str(path) for path in args.paths)
+        print(f"kiosk-admin: no {SUFFIX} files in {names}: save the mail attachments "
+              "(or export from the kiosk) there first", file=sys.stderr)  # fmt: skip
+        return EXIT_PROBLEMS
     opened: list[Opened] = []
     skipped = 0
-    for path in iter_envelopes(args.paths):
+    for path in files:
         try:
             opened.append(open_envelope(path.read_bytes(), key))
         except (EnvelopeError, OSError) as exc:
@@ -127,6 +159,7 @@ def _row(item: Opened) -> dict[str, str]:
     return {
         "id": item.id,
         "created": item.created,
+        "kiosk": item.kiosk,
         "name": request.name,
         "phone": request.phone,
         "email": request.email,
@@ -134,12 +167,14 @@ def _row(item: Opened) -> dict[str, str]:
         "best_time": request.best_time,
         "topics": ", ".join(request.topics),
         "message": request.message,
+        "note": item.clock_note,
     }
 
 
 def _print(item: Opened) -> None:
     for field, value in _row(item).items():
-        print(f"{field + ':':16}{value}")
+        if value or field not in ("kiosk", "note"):
+            print(f"{field + ':':16}{value}")
     print()
 
 

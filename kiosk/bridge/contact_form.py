@@ -44,6 +44,7 @@ class ContactFormBridge(QObject):
         super().__init__(parent)
         self._outbox: Outbox | None = None
         self._topics = topics
+        self.save_failure = ""  # why the last request could not be saved; "" once one is
 
     def offer_topics(self, topics: set[str]) -> None:
         """The topics patients may pick, after new content was swapped in."""
@@ -79,8 +80,10 @@ class ContactFormBridge(QObject):
             self._outbox.submit(_request(fields), self._topics)
         except InvalidRequest as exc:
             return {"saved": False, "failed": False, "errors": exc.problems}
-        except OutboxError:
+        except OutboxError as exc:
+            self.save_failure = str(exc)
             log.error("a contact request could not be saved; the patient was told")
             return {"saved": False, "failed": True, "errors": {}}
+        self.save_failure = ""
         self.saved.emit()
         return {"saved": True, "failed": False, "errors": {}}

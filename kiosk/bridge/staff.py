@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -14,8 +13,12 @@ from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
 from kiosk.content.model import Bundle
+from kiosk.health.text import facts, problems
 from kiosk.outbox.errors import OutboxError
 from kiosk.session.staff import AuditLog, PinError, PinGate
+
+if TYPE_CHECKING:
+    from kiosk.health.report import Health
 
 log = logging.getLogger("kiosk.staff")
 
@@ -54,9 +57,11 @@ class StaffBridge(QObject):
         navigation: NavigationBridge,
         parent: QObject | None = None,
         folders: Callable[[], list[str]] = removable_folders,
+        health: Callable[[], Health] | None = None,
     ) -> None:
         super().__init__(parent)
         self._gate, self._audit, self._bundle = gate, audit, bundle
+        self._health = health
         self._data_dir, self._log_file = data_dir, log_file
         self.folders = folders  # where USB sticks are looked for (tests point it elsewhere)
         self._unlocked = False
@@ -109,11 +114,10 @@ class StaffBridge(QObject):
     def refresh(self) -> None:
         if not self._unlocked:
             return
+        health = self._health() if self._health is not None else None
         self._state = {
-            "bundle": f"{self._bundle.title} (version {self._bundle.version})",
-            "content": str(self._bundle.root),
-            "requests": self._request_status(),
-            "disk": self._disk_free(),
+            "facts": [list(fact) for fact in facts(health)] if health else [],
+            "problems": problems(health) if health else [],
             "log": self._recent_log(),
             "folders": self.folders(),
             "updates": [
@@ -128,11 +132,10 @@ class StaffBridge(QObject):
     def exportTo(self, folder: str) -> None:
         if not self._unlocked:
             return
-        from kiosk.outbox.store import Outbox
+        from kiosk.outbox.salvage import export_everything
 
         try:
-            with Outbox.open(self._data_dir, public_key=None) as outbox:
-                written = outbox.export(Path(folder))
+            written = export_everything(self._data_dir, Path(folder))
         except (OutboxError, OSError) as exc:
             self._audit.record("export requests", f"failed: {type(exc).__name__}")
             self._say(f"Could not export: {exc}")
@@ -219,27 +222,6 @@ class StaffBridge(QObject):
     def _say(self, message: str) -> None:
         self._message = message
         self.changed.emit()
-
-    def _request_status(self) -> str:
-        from kiosk.outbox.store import Outbox
-
-        try:
-            with Outbox.open(self._data_dir, public_key=None) as outbox:
-                status = outbox.status()
-        except OutboxError as exc:
-            return f"not available: {exc}"
-        oldest = status.oldest_undelivered or "none"
-        return (
-            f"{status.pending} waiting, {status.exported} exported, "
-            f"{status.delivered} delivered; oldest not delivered: {oldest}"
-        )
-
-    def _disk_free(self) -> str:
-        try:
-            usage = shutil.disk_usage(self._data_dir if self._data_dir.exists() else Path("/"))
-        except OSError:
-            return "unknown"
-        return f"{usage.free / 2**30:.1f} GB free of {usage.total / 2**30:.1f} GB"
 
     def _recent_log(self) -> list[str]:
         try:

@@ -21,7 +21,7 @@ from nacl.signing import SigningKey
 from kiosk.bundles.signing import key_id
 from kiosk.content.loader import read_bundle
 from kiosk.content.problems import Problem, Severity
-from kiosk.secretfile import write_atomically
+from kiosk.system.files import write_atomically
 
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 FORMAT = 1

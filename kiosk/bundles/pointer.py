@@ -3,6 +3,8 @@
 <data>/bundles/<id>/<version>/   an installed bundle, complete
 <data>/bundles/active.json        which one the kiosk shows, and the one before it
 <data>/bundles/.staging-*         an install under way; removed on failure or at start
+<data>/bundles/showing.json       what the running kiosk shows now (it may lag the pointer
+                                  until the next reset)
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.system.files import write_atomically
+
 BUNDLES = "bundles"
 POINTER = "active.json"
+SHOWING = "showing.json"
 STAGING_PREFIX = ".staging-"
 
 
@@ -66,3 +71,30 @@ def clean_staging(data_dir: Path) -> int:
     for path in leftovers:
         shutil.rmtree(path, ignore_errors=True)
     return len(leftovers)
+
+
+@dataclass(frozen=True)
+class Showing:
+    id: str
+    version: int
+    path: str
+
+
+def record_showing(data_dir: Path, bundle_id: str, version: int, path: Path) -> None:
+    """The kiosk notes what it shows, for `bundle list`, the staff screen and metrics."""
+    root = bundles_root(data_dir)
+    document = {"id": bundle_id, "version": version, "path": str(path)}
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        write_atomically(root / SHOWING, (json.dumps(document) + "\n").encode())
+    except OSError:
+        pass  # a full or read-only disk: the kiosk still shows it; reports lag
+
+
+def showing(data_dir: Path) -> Showing | None:
+    """What the kiosk last said it shows (also after it stopped), if it ever said."""
+    try:
+        data = json.loads((bundles_root(data_dir) / SHOWING).read_text(encoding="utf-8"))
+        return Showing(str(data["id"]), int(data["version"]), str(data["path"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

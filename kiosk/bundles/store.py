@@ -30,11 +30,12 @@ from kiosk.bundles.pointer import (
     clean_staging,
     previous,
     read_pointer,
+    showing,
 )
 from kiosk.bundles.verify import Verified, verify_bundle
 from kiosk.content.loader import read_bundle
 from kiosk.content.problems import Severity
-from kiosk.secretfile import write_atomically
+from kiosk.system.files import write_atomically
 
 MIN_FREE_BYTES = 250 * 1024 * 1024
 
@@ -153,9 +154,12 @@ def _render_check(folder: Path) -> None:
 
 
 def _remove_unused(data_dir: Path) -> None:
-    """Keep the active and previous bundles only."""
+    """Keep the active and previous bundles, and the one the kiosk still shows."""
     pointer = _read_pointer(data_dir)
     keep = {(str(r["id"]), str(r["version"])) for r in pointer.values() if r is not None}
+    shown = showing(data_dir)
+    if shown is not None:
+        keep.add((shown.id, str(shown.version)))
     root = _root(data_dir)
     for bundle_dir in root.iterdir():
         if not bundle_dir.is_dir() or bundle_dir.name.startswith(STAGING_PREFIX):

@@ -14,6 +14,7 @@ import platformdirs
 from kiosk.config.options import OPTIONS, Option
 
 CONFIG_FILE = "kiosk.toml"
+Problem = tuple[str, str]  # where (file:line or a variable), what is wrong
 DEFAULT = "default"
 _AT_LINE_RE = re.compile(r"at line (\d+)")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
@@ -22,7 +23,7 @@ OTHER_VARIABLES = frozenset({"KIOSK_KEY_PASSPHRASE", "KIOSK_NEW_PIN", "KIOSK_SIG
 
 
 class ConfigError(Exception):
-    """The settings have problems; `problems` lists each as 'source: message'."""
+    """The settings have problems; `problems` lists each as 'source: error: message'."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
@@ -62,6 +63,17 @@ class Config:
         named = self.text("staff.pin_file")
         return Path(named).expanduser() if named else self.path("paths.data_dir") / "staff.pin"
 
+    def file(self, key: str) -> Path | None:
+        """A file named by a text option, or None when it is left empty."""
+        named = self.text(key)
+        return Path(named).expanduser() if named else None
+
+    def kiosk_id(self) -> str:
+        """This kiosk's name: kiosk.id, else the host name."""
+        import socket
+
+        return self.text("kiosk.id") or socket.gethostname().split(".")[0] or "kiosk"
+
     def source(self, key: str) -> str:
         return self._sources[key]
 
@@ -80,22 +92,23 @@ def load_config(file: Path | None, environ: Mapping[str, str]) -> Config:
     """Defaults, then the file (if it exists), then the environment; raise ConfigError."""
     values = {option.key: option.default for option in OPTIONS}
     sources = dict.fromkeys(values, DEFAULT)
-    problems: list[str] = []
+    problems: list[Problem] = []
     if file is not None and file.exists():
         _read_file(file, values, sources, problems)
     _read_environment(environ, values, sources, problems)
     for option in OPTIONS:
         check = option.check(values[option.key]) if option.check else None
         if check:
-            problems.append(f"{sources[option.key]}: {option.key} {check}")
+            problems.append((sources[option.key], f"{option.key} {check}"))
     if problems:
-        raise ConfigError(sorted(problems, key=_reading_order))
+        ordered = sorted(problems, key=_reading_order)
+        raise ConfigError([f"{where}: error: {message}" for where, message in ordered])
     return Config(values, sources)
 
 
-def _reading_order(problem: str) -> tuple[int, str, int]:
+def _reading_order(problem: Problem) -> tuple[int, str, int]:
     """The file's problems first, line by line; then the variables, by name."""
-    place = problem.split(": ", 1)[0]
+    place = problem[0]
     path, _, line = place.rpartition(":")
     if line.isdigit():
         return (0, path, int(line))
@@ -103,19 +116,19 @@ def _reading_order(problem: str) -> tuple[int, str, int]:
 
 
 def _read_file(file: Path, values: dict[str, object], sources: dict[str, str],
-               problems: list[str]) -> None:  # fmt: skip
+               problems: list[Problem]) -> None:  # fmt: skip
     try:
         text = file.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except OSError as exc:
-        problems.append(f"{file}: cannot read: {exc.strerror}")
+        problems.append((f"{file}", f"cannot read: {exc.strerror}"))
         return
     except UnicodeDecodeError:
-        problems.append(f"{file}:1: not UTF-8 text")
+        problems.append((f"{file}:1", "not UTF-8 text"))
         return
     except tomllib.TOMLDecodeError as exc:
         line = _AT_LINE_RE.search(str(exc))
-        problems.append(f"{file}:{line[1] if line else 1}: not valid TOML: {exc}")
+        problems.append((f"{file}:{line[1] if line else 1}", f"not valid TOML: {exc}"))
         return
     lines = _key_lines(text)
     declared = {option.key: option for option in OPTIONS}
@@ -123,24 +136,24 @@ def _read_file(file: Path, values: dict[str, object], sources: dict[str, str],
     for section, table in data.items():
         where = f"{file}:{lines.get(section, 1)}"
         if section not in sections or not isinstance(table, dict):
-            problems.append(f"{where}: unknown section [{section}]")
+            problems.append((where, f"unknown section [{section}]"))
             continue
         for name, raw in table.items():
             key = f"{section}.{name}"
             where = f"{file}:{lines.get(key, 1)}"
             option = declared.get(key)
             if option is None:
-                problems.append(f"{where}: unknown option {name!r} in [{section}]")
+                problems.append((where, f"unknown option {name!r} in [{section}]"))
                 continue
             value = _typed(option, raw)
             if value is None:
-                problems.append(f"{where}: {key} must be {_kind(option)}")
+                problems.append((where, f"{key} must be {_kind(option)}"))
                 continue
             values[key], sources[key] = value, where
 
 
 def _read_environment(environ: Mapping[str, str], values: dict[str, object],
-                      sources: dict[str, str], problems: list[str]) -> None:  # fmt: skip
+                      sources: dict[str, str], problems: list[Problem]) -> None:  # fmt: skip
     by_variable = {option.variable: option for option in OPTIONS}
     for variable, raw in environ.items():
         if not variable.startswith("KIOSK_"):
@@ -148,11 +161,11 @@ def _read_environment(environ: Mapping[str, str], values: dict[str, object],
         option = by_variable.get(variable)
         if option is None:
             if variable not in OTHER_VARIABLES:
-                problems.append(f"{variable}: not a kiosk setting (misspelled?)")
+                problems.append((variable, "not a kiosk setting (misspelled?)"))
             continue
         value = _from_text(option, raw)
         if value is None:
-            problems.append(f"{variable}: must be {_kind(option)}")
+            problems.append((variable, f"must be {_kind(option)}"))
             continue
         values[option.key], sources[option.key] = value, variable
 

@@ -7,6 +7,14 @@ class OutboxError(Exception):
     """The outbox cannot be used safely; the message says why, never what was sent."""
 
 
+class OutboxDamaged(OutboxError):
+    """The database file is damaged; kiosk.outbox.salvage sets it aside and saves what it can."""
+
+
+class DiskFull(OutboxError):
+    """A request could not be stored because the disk is full; nothing stored was harmed."""
+
+
 class InvalidRequest(ValueError):
     """The request has mistakes; `problems` maps each field to what to fix."""
 

@@ -17,9 +17,9 @@ from kiosk.secretfile import (
     SecretFileError,
     read_public_key_file,
     unlock_secret,
-    write_atomically,
     write_key_pair,
 )
+from kiosk.system.files import write_atomically
 
 __all__ = [
     "INTERACTIVE",

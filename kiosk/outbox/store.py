@@ -11,73 +11,73 @@ import datetime as dt
 import logging
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from nacl.public import PublicKey
 
 from kiosk.outbox.envelope import SUFFIX, envelope, seal
-from kiosk.outbox.errors import InvalidRequest, OutboxError
-from kiosk.outbox.keys import write_atomically
+from kiosk.outbox.errors import DiskFull, InvalidRequest, OutboxDamaged, OutboxError
 from kiosk.outbox.request import ContactRequest
+from kiosk.outbox.schema import (
+    COLUMNS,
+    DATABASE,
+    ENVELOPE_COLUMNS,
+    SCHEMA_VERSION,
+    Transaction,
+    check_and_migrate,
+    is_damage,
+)
+from kiosk.system.clock import doubtful
+from kiosk.system.files import write_atomically
 
 log = logging.getLogger("kiosk.outbox")
 
-__all__ = ["DATABASE", "SCHEMA_VERSION", "InvalidRequest", "Outbox", "OutboxError", "Status"]
-
-DATABASE = "outbox.sqlite3"
-SCHEMA_VERSION = 3
-_SYNCHRONOUS_FULL = 2
-
-
-def _create_requests(db: sqlite3.Connection) -> None:
-    db.execute(
-        "CREATE TABLE requests ("
-        " id TEXT PRIMARY KEY,"
-        " created TEXT NOT NULL,"
-        " sealed BLOB NOT NULL,"
-        " exported TEXT)"
-    )
-
-
-def _add_delivery(db: sqlite3.Connection) -> None:
-    db.execute("ALTER TABLE requests ADD COLUMN delivered TEXT")
-    db.execute("ALTER TABLE requests ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
-
-
-def _add_retry_time(db: sqlite3.Connection) -> None:
-    db.execute("ALTER TABLE requests ADD COLUMN next_attempt TEXT")
-
-
-# MIGRATIONS[n] takes a database from schema version n to n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _create_requests,
-    _add_delivery,
-    _add_retry_time,
-)
-assert len(MIGRATIONS) == SCHEMA_VERSION
+__all__ = [
+    "DATABASE", "SCHEMA_VERSION", "DiskFull", "InvalidRequest", "Outbox", "OutboxDamaged",
+    "OutboxError", "Status",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Status:
-    pending: int
+    pending: int  # neither delivered nor exported: no one at the clinic has it yet
     exported: int
     delivered: int
-    oldest_undelivered: str | None  # creation time, ISO 8601
+    oldest_undelivered: str | None  # creation time of the oldest pending one, ISO 8601
+    refused: int = 0  # refused for good by the receiver, kept for export
+    failures: int = 0  # failed delivery attempts, all requests, ever
+    last_error: str = ""  # the latest failure's reason, if a request still waits on it
+
+
+@dataclass(frozen=True)
+class Refused:
+    id: str
+    created: str
+    reason: str
+    exported: bool
 
 
 class Outbox:
     """Open with `Outbox.open`; one per data folder."""
 
-    def __init__(self, db: sqlite3.Connection, key: PublicKey | None) -> None:
+    def __init__(self, db: sqlite3.Connection, key: PublicKey | None, kiosk_id: str = "",
+                 clock: Callable[[], dt.datetime] | None = None) -> None:  # fmt: skip
         self._db = db
         self._key = key
+        self._kiosk_id = kiosk_id
+        self._clock = clock or _utc_now
         self._closed = False
 
     @classmethod
-    def open(cls, data_dir: Path, public_key: PublicKey | None) -> Outbox:
-        """Open (creating or upgrading) the outbox; `public_key` is None for export only."""
+    def open(cls, data_dir: Path, public_key: PublicKey | None, kiosk_id: str = "",
+             clock: Callable[[], dt.datetime] | None = None) -> Outbox:  # fmt: skip
+        """Open (creating or upgrading) the outbox; `public_key` is None for export only.
+
+        Raises OutboxDamaged when the file is not a sound database (see salvage),
+        OutboxError for anything else that makes it unusable.
+        """
         path = data_dir / DATABASE
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -85,14 +85,16 @@ class Outbox:
         except (OSError, sqlite3.Error) as exc:
             raise OutboxError(f"{path}: cannot open the outbox: {exc}") from None
         try:
-            _check_and_migrate(db, path)
-        except sqlite3.Error as exc:
+            check_and_migrate(db, path)
+        except sqlite3.DatabaseError as exc:
             db.close()
+            if is_damage(exc):
+                raise OutboxDamaged(f"{path}: the outbox database is damaged ({exc})") from None
             raise OutboxError(f"{path}: the outbox database is not usable: {exc}") from None
         except OutboxError:
             db.close()
             raise
-        return cls(db, public_key)
+        return cls(db, public_key, kiosk_id, clock)
 
     def close(self) -> None:
         """Close the database; closing twice is harmless."""
@@ -114,16 +116,21 @@ class Outbox:
         if problems:
             raise InvalidRequest(problems)
         request_id = str(uuid.uuid4())
-        created = _now()
-        sealed = seal(request_id, created, request.normalized(), self._key)
+        now = self._clock()
+        created, note = _stamp(now), doubtful(now)
+        sealed = seal(request_id, created, request.normalized(), self._key, self._kiosk_id)
         try:
             with self._transaction():
                 self._db.execute(
-                    "INSERT INTO requests (id, created, sealed) VALUES (?, ?, ?)",
-                    (request_id, created, sealed),
+                    "INSERT INTO requests (id, created, sealed, kiosk, clock_note)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (request_id, created, sealed, self._kiosk_id, note),
                 )
         except sqlite3.Error as exc:
+            full = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
             log.error("could not store a contact request: %s", exc)
+            if full:
+                raise DiskFull("could not store the request: the disk is full") from None
             raise OutboxError(f"could not store the request: {exc}") from None
         log.info("stored contact request %s", request_id)
         return request_id
@@ -136,57 +143,110 @@ class Outbox:
         """
         out_dir.mkdir(parents=True, exist_ok=True)
         rows = self._db.execute(
-            "SELECT id, created, sealed FROM requests WHERE exported IS NULL ORDER BY created"
+            f"SELECT {ENVELOPE_COLUMNS} FROM requests WHERE exported IS NULL ORDER BY created"
         ).fetchall()
         written = []
-        for request_id, created, sealed in rows:
-            path = out_dir / f"{request_id}{SUFFIX}"
-            write_atomically(path, envelope(request_id, created, sealed), mode=0o600)
+        for row in rows:
+            path = out_dir / f"{row[0]}{SUFFIX}"
+            write_atomically(path, envelope(*row), mode=0o600)
             written.append(path)
-        now = _now()
-        with self._transaction():
-            self._db.executemany(
-                "UPDATE requests SET exported = ? WHERE id = ?", [(now, r[0]) for r in rows]
-            )
+        now = _stamp(self._clock())
+        try:
+            with self._transaction():
+                self._db.executemany(
+                    "UPDATE requests SET exported = ? WHERE id = ?", [(now, r[0]) for r in rows]
+                )
+        except sqlite3.Error as exc:  # the files are out; they go again next time
+            log.warning("exported %d contact requests but could not note it (%s): the next "
+                        "export writes them again", len(written), exc)  # fmt: skip
+            return written
         log.info("exported %d contact requests", len(written))
         return written
 
     def due(self, now: dt.datetime) -> list[tuple[str, bytes]]:
-        """Undelivered requests whose next attempt has come: (id, envelope file)."""
-        rows = self._db.execute(
-            "SELECT id, created, sealed FROM requests WHERE delivered IS NULL"
-            " AND (next_attempt IS NULL OR next_attempt <= ?) ORDER BY created",
-            (now.isoformat(timespec="seconds"),),
-        ).fetchall()
-        return [(r[0], envelope(r[0], r[1], r[2])) for r in rows]
+        """Requests to send now: (id, envelope file).
 
-    def next_attempt(self) -> dt.datetime | None:
-        """When the next undelivered request is due, or None when none waits."""
+        A retry time further ahead than the longest back-off can only come from
+        a clock that went back since it was stored: it is due now, not in a year.
+        """
+        rows = self._db.execute(
+            f"SELECT {ENVELOPE_COLUMNS} FROM requests WHERE delivered IS NULL AND refused IS NULL"
+            " AND (next_attempt IS NULL OR next_attempt <= ? OR next_attempt > ?)"
+            " ORDER BY created",
+            (_stamp(now), _stamp(now + LONGEST_RETRY)),
+        ).fetchall()
+        return [(row[0], envelope(*row)) for row in rows]
+
+    def next_attempt(self, now: dt.datetime) -> dt.datetime | None:
+        """When the next request is due, or None; `now` for one a clock set back left behind."""
         row = self._db.execute(
-            "SELECT min(coalesce(next_attempt, created)) FROM requests WHERE delivered IS NULL"
+            "SELECT min(coalesce(next_attempt, created)) FROM requests"
+            " WHERE delivered IS NULL AND refused IS NULL"
         ).fetchone()
-        return dt.datetime.fromisoformat(row[0]) if row[0] else None
+        if not row[0]:
+            return None
+        when = dt.datetime.fromisoformat(row[0])
+        return now if when > now + LONGEST_RETRY else when
 
     def mark_delivered(self, request_id: str, now: dt.datetime) -> None:
         with self._transaction():
             self._db.execute(
-                "UPDATE requests SET delivered = ? WHERE id = ?",
-                (now.isoformat(timespec="seconds"), request_id),
+                "UPDATE requests SET delivered = ?, last_error = NULL WHERE id = ?",
+                (_stamp(now), request_id),
             )
 
-    def mark_failed(self, request_id: str, now: dt.datetime) -> int:
+    def mark_failed(self, request_id: str, now: dt.datetime, reason: str = "") -> int:
         """Count a failed attempt and schedule the next; return the attempts so far."""
         with self._transaction():
             (attempts,) = self._db.execute(
-                "UPDATE requests SET attempts = attempts + 1 WHERE id = ? RETURNING attempts",
-                (request_id,),
+                "UPDATE requests SET attempts = attempts + 1, last_error = ? WHERE id = ?"
+                " RETURNING attempts",
+                (reason, request_id),
             ).fetchone()
             retry = now + retry_delay(attempts)
             self._db.execute(
-                "UPDATE requests SET next_attempt = ? WHERE id = ?",
-                (retry.isoformat(timespec="seconds"), request_id),
+                "UPDATE requests SET next_attempt = ? WHERE id = ?", (_stamp(retry), request_id)
             )
         return int(attempts)
+
+    def mark_refused(self, request_id: str, now: dt.datetime, reason: str) -> None:
+        """The receiver refused it for good: no more attempts; it waits for export."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE requests SET attempts = attempts + 1, refused = ?, last_error = ?"
+                " WHERE id = ?",
+                (reason, reason, request_id),
+            )
+
+    def refused(self) -> list[Refused]:
+        rows = self._db.execute(
+            "SELECT id, created, refused, exported IS NOT NULL FROM requests"
+            " WHERE refused IS NOT NULL AND delivered IS NULL ORDER BY created"
+        ).fetchall()
+        return [Refused(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def send_refused_again(self) -> int:
+        """After the settings were fixed: try the refused requests again; return how many."""
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE requests SET refused = NULL, next_attempt = NULL"
+                " WHERE refused IS NOT NULL AND delivered IS NULL"
+            )
+        return cursor.rowcount
+
+    def adopt(self, rows: Iterable[Mapping[str, object]]) -> int:
+        """Copy requests saved from a damaged outbox in; return how many were new."""
+        added = 0
+        with self._transaction():
+            for row in rows:
+                names = [name for name in row if name in COLUMNS]
+                cursor = self._db.execute(
+                    f"INSERT OR IGNORE INTO requests ({', '.join(names)})"
+                    f" VALUES ({', '.join('?' * len(names))})",
+                    [row[name] for name in names],
+                )
+                added += cursor.rowcount
+        return added
 
     def ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM requests")}
@@ -196,58 +256,28 @@ class Outbox:
         return bytes(row[0]) if row else None
 
     def status(self) -> Status:
-        pending, exported, delivered, oldest = self._db.execute(
+        pending, exported, delivered, oldest, refused, failures = self._db.execute(
             "SELECT"
             " count(*) FILTER (WHERE exported IS NULL AND delivered IS NULL),"
             " count(*) FILTER (WHERE exported IS NOT NULL),"
             " count(*) FILTER (WHERE delivered IS NOT NULL),"
-            " min(created) FILTER (WHERE delivered IS NULL)"
+            " min(created) FILTER (WHERE exported IS NULL AND delivered IS NULL),"
+            " count(*) FILTER (WHERE refused IS NOT NULL AND delivered IS NULL),"
+            " coalesce(sum(attempts), 0)"
             " FROM requests"
         ).fetchone()
-        return Status(pending, exported, delivered, oldest)
+        last = self._db.execute(
+            "SELECT last_error FROM requests WHERE delivered IS NULL AND last_error IS NOT NULL"
+            " ORDER BY coalesce(next_attempt, created) DESC LIMIT 1"
+        ).fetchone()
+        return Status(pending, exported, delivered, oldest, refused, failures,
+                      last[0] if last else "")  # fmt: skip
 
     def integrity(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, *rest: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-
-def _check_and_migrate(db: sqlite3.Connection, path: Path) -> None:
-    mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-    db.execute("PRAGMA synchronous=FULL")
-    synchronous = db.execute("PRAGMA synchronous").fetchone()[0]
-    if mode != "wal" or synchronous != _SYNCHRONOUS_FULL:
-        raise OutboxError(
-            f"{path}: the outbox needs WAL mode and full sync (got {mode}, {synchronous}); "
-            "is the data folder on a network drive?"
-        )
-    check = db.execute("PRAGMA quick_check").fetchone()[0]
-    if check != "ok":
-        raise OutboxError(f"{path}: the outbox database is damaged ({check}); tell IT")
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise OutboxError(
-            f"{path}: made by a newer version of the kiosk (schema {version}); update the app"
-        )
-    for step in range(version, SCHEMA_VERSION):
-        with _Transaction(db):
-            MIGRATIONS[step](db)
-            db.execute(f"PRAGMA user_version = {step + 1}")
-        log.info("outbox schema upgraded to version %d", step + 1)
+    def _transaction(self) -> Transaction:
+        return Transaction(self._db)
 
 
 FIRST_RETRY = dt.timedelta(seconds=30)
@@ -260,8 +290,12 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return min(doubled, LONGEST_RETRY)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _stamp(when: dt.datetime) -> str:
+    return when.isoformat(timespec="seconds")
 
 
 def iter_envelopes(paths: list[Path]) -> Iterator[Path]:

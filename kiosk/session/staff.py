@@ -90,7 +90,8 @@ class PinGate:
         failures, next_try = self._load_attempts()
         if failures >= LOCKOUT_AFTER:
             return Attempt(False, locked=True, reason="locked: IT must set a new PIN")
-        wait = next_try - self._clock()
+        # Never longer than the longest wait: a clock set back must not lock staff out.
+        wait = min(next_try - self._clock(), LONGEST_WAIT)
         if wait > 0:
             return Attempt(False, wait_seconds=wait, reason="too soon after a wrong PIN")
         if self._matches(pin):

@@ -83,13 +83,25 @@ Item {
             }
 
             // The panel, once the PIN is right.
+            // What needs attention first, then the facts (kiosk.health.text).
             Repeater {
-                model: screen.staff.unlocked ? [
-                    ["Content", screen.staff.state.bundle || ""],
-                    ["Content folder", screen.staff.state.content || ""],
-                    ["Contact requests", screen.staff.state.requests || ""],
-                    ["Disk", screen.staff.state.disk || ""]
-                ] : []
+                model: screen.staff.unlocked ? (screen.staff.state.problems || []) : []
+                Text {
+                    required property string modelData
+                    objectName: "staffProblem"
+                    Layout.fillWidth: true
+                    text: modelData
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.bodyFont
+                    font.bold: true
+                    color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: modelData
+                }
+            }
+            Repeater {
+                model: screen.staff.unlocked ? (screen.staff.state.facts || []) : []
                 ColumnLayout {
                     id: fact
                     required property var modelData
@@ -106,7 +118,9 @@ Item {
                         objectName: "staffFact"
                         Layout.fillWidth: true
                         text: fact.modelData[1]
-                        wrapMode: Text.WrapAnywhere
+                        wrapMode: Text.Wrap
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: fact.modelData[0] + ": " + fact.modelData[1]
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFont
                         color: Theme.ink

@@ -72,15 +72,16 @@ version=$("$here/app/kiosk-admin" --version 2>/dev/null) ||
     fail "the app in $here/app does not run on this machine"
 version=${version#kiosk-admin }
 
-# What Qt takes from the system rather than the app folder: the graphics
-# drivers' libraries and, for the service, the Wayland client libraries.
-needed="libGL.so.1 libEGL.so.1"
-[ "$service" = no ] || needed="$needed libwayland-client.so.0 libwayland-cursor.so.0"
+# What the app takes from the system rather than its own folder: the graphics
+# drivers' libraries, OpenSSL (so the OS's security updates reach the kiosk)
+# and, for the service, the Wayland client libraries.
+needed="libGL.so.1 libEGL.so.1 libssl.so.3 libcrypto.so.3"
+[ "$service" = no ] || needed="$needed libwayland-client.so.0 libwayland-cursor.so.0 libwayland-egl.so.1"
 missing=
 for lib in $needed; do
     PATH=$PATH:/sbin:/usr/sbin ldconfig -p | grep -q "[[:space:]]$lib " || missing="$missing $lib"
 done
-[ -z "$missing" ] || fail "this machine lacks$missing: apt-get install libgl1 libegl1 libwayland-client0 libwayland-cursor0, then run install.sh again"
+[ -z "$missing" ] || fail "this machine lacks$missing: apt-get install libgl1 libegl1 libssl3 libwayland-client0 libwayland-cursor0 libwayland-egl1, then run install.sh again"
 
 if [ "$service" = yes ]; then
     [ -z "$user" ] || [ "$user" = kiosk ] || fail "--user goes with --no-service: the service runs as kiosk"

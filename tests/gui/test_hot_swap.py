@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.bridge.walk import settle
-from kiosk.bundles import store
+from kiosk.bundles import pointer, store
 from kiosk.content.loader import read_bundle
 from kiosk.session.idle import ManualClock
 from tests.conftest import DATA
@@ -77,3 +77,37 @@ def test_a_new_install_that_does_not_load_is_rolled_back(kiosk: Kiosk, tmp_path:
     assert text_of(kiosk.window, "attractClinic") == "Test Clinic 3"
     assert store.active(tmp_path / "data").version == 3  # type: ignore[union-attr]
     assert find(kiosk.window, "attractClinic").isVisible()
+
+
+def test_nobody_on_the_attract_screen_new_content_shows_within_a_minute(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    kiosk.note_showing()  # as the running kiosk does after its first frame
+    timer = kiosk._content_check
+    assert timer.isActive()
+    assert timer.interval() <= 60_000
+    timer.setInterval(20)  # the test does not wait the half-minute
+    store.install(bundle_v(4, tmp_path), data, TRUSTED, "0.1.0")
+    assert pointer.showing(data).version == 3  # type: ignore[union-attr]
+
+    qtbot.waitUntil(
+        lambda: text_of(kiosk.window, "attractClinic") == "Test Clinic 4", timeout=10_000
+    )
+
+    assert pointer.showing(data).version == 4  # type: ignore[union-attr]
+    assert kiosk.live().showing.version == 4  # type: ignore[union-attr]
+
+
+def test_a_patient_reading_is_never_interrupted_by_new_content(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    kiosk.note_showing()
+    tap(kiosk.window, "attractClinic")  # a patient starts
+    store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+
+    for _ in range(3):
+        kiosk._content_check.timeout.emit()  # the half-minute look, while they read
+
+    assert kiosk.result.bundle.version == 3  # type: ignore[union-attr]
+    assert kiosk.navigation.screen == "home"

@@ -6,6 +6,7 @@ import itertools
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -121,11 +122,14 @@ def test_walker_visits_every_page_and_tour_step(kiosk: Kiosk) -> None:
 
 
 def _run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True, text=True, cwd=REPO, env=env, check=False, timeout=120,
-    )  # fmt: skip
+    """A kiosk with a data folder of its own: nothing another test installed shows."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-data-") as data:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
+               "KIOSK_PATHS_DATA_DIR": data}  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk", *args],
+            capture_output=True, text=True, cwd=REPO, env=env, check=False, timeout=120,
+        )  # fmt: skip
 
 
 def test_self_test_passes_on_the_sample_content() -> None:
@@ -188,7 +192,7 @@ def test_broken_settings_fail_the_self_test_line_by_line(tmp_path: Path) -> None
     result = _run_kiosk("--self-test", "--config", str(settings))
 
     assert result.returncode == 1
-    assert f"FAIL  settings: {settings}:2: session.warning_seconds must be at least 20" in (
+    assert f"FAIL  settings: {settings}:2: error: session.warning_seconds must be at least 20" in (
         result.stdout
     )
     assert "Traceback" not in result.stderr

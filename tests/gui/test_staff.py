@@ -11,7 +11,7 @@ from kiosk.app import Kiosk
 from kiosk.bridge.staff import removable_folders
 from kiosk.bridge.walk import settle
 from kiosk.session.staff import set_pin
-from tests.conftest import REPO
+from tests.conftest import REPO, SAMPLE_CONTENT
 from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, items, tap, text_of
 
 PIN = "482915"
@@ -75,7 +75,7 @@ def test_the_right_pin_shows_the_state_and_exports_to_a_usb_folder(
     type_pin(kiosk, PIN)
 
     facts = [i.property("text") for i in items(kiosk.window) if i.objectName() == "staffFact"]
-    assert facts[0] == "Understanding chronic pain and your treatment options (version 1)"
+    assert facts[1] == f"libertas-mind version 1, from {SAMPLE_CONTENT}"
     assert any("waiting" in fact and "delivered" in fact for fact in facts)
     assert any("GB free" in fact for fact in facts)
     tap(kiosk.window, "exportTo")

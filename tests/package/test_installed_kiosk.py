@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import build_installer as bi
+from tests.tls import Certificates
 
 pytestmark = pytest.mark.package
 KIOSK = "opt/clinic-kiosk/clinic-kiosk"  # where install.sh puts them, inside its root
@@ -175,3 +176,65 @@ def test_the_installed_session_runs_the_kiosk_as_the_service_would() -> None:
         assert "systemd watchdog: a ping every 1.0 s" in log
     finally:
         shutil.rmtree(scratch)
+
+
+def test_the_build_carries_no_openssl_of_its_own(installed: Path) -> None:
+    """It uses the OS's, so the OS's security updates reach the kiosk (INSTALL.md)."""
+    internal = installed / "opt/clinic-kiosk/_internal"
+
+    assert not [p.name for p in internal.rglob("libssl.so*")]
+    assert not [p.name for p in internal.rglob("libcrypto.so*")]
+
+
+def test_installed_kiosk_admin_fetches_an_update_over_https_with_the_clinics_authority(
+    installed: Path, tmp_path: Path, certificates: Certificates
+) -> None:
+    """The frozen build, the OS's OpenSSL, no SSL_CERT_FILE: network.ca_file is what trusts."""
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    content = tmp_path / "content"
+    shutil.copytree(installed / "opt/clinic-kiosk/_internal/content", content)
+    toml = content / "bundle.toml"
+    toml.write_text(
+        re.sub(r"(?m)^version = \d+", "version = 120", toml.read_text("utf-8")), "utf-8"
+    )
+    passphrase = {"KIOSK_SIGNING_PASSPHRASE": "a long enough passphrase"}
+    for step in (["bundle", "keygen", "--out", str(tmp_path / "keys")],
+                 ["bundle", "build", str(content), "--key", str(tmp_path / "keys/signing.key"),
+                  "-o", str(site / "clinic.kbundle")]):  # fmt: skip
+        done = run_installed(installed, ADMIN, *step, extra=passphrase)
+        assert done.returncode == 0, done.stdout + done.stderr
+    data = tmp_path / "data"
+    (data / "trusted-keys").mkdir(parents=True)
+    shutil.copy(tmp_path / "keys/signing.pub", data / "trusted-keys/signing.pub")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    server.socket = certificates.server_context().wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+    url = f"https://127.0.0.1:{server.server_address[1]}/clinic.kbundle"
+    try:
+        config = tmp_path / "kiosk.toml"
+        config.write_text(f'[paths]\ndata_dir = "{data}"\nlog_dir = "{tmp_path / "log"}"\n')
+        untrusted = run_installed(installed, ADMIN, "bundle", "update", "--url", url,
+                                  "--config", str(config))  # fmt: skip
+        config.write_text(config.read_text() + f'[network]\nca_file = "{certificates.clinic_ca}"\n')
+        trusted = run_installed(installed, ADMIN, "bundle", "update", "--url", url,
+                                "--config", str(config))  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert untrusted.returncode == 1, untrusted.stdout + untrusted.stderr
+    assert "certificate is not trusted" in untrusted.stdout
+    assert trusted.returncode == 0, trusted.stdout + trusted.stderr
+    assert "installed: libertas-mind version 120" in trusted.stdout

@@ -80,7 +80,9 @@ def test_pruning_drops_libraries_only_dropped_parts_needed() -> None:
         "/src/libqxcb.so": ["libxcb-cursor.so.0", "libQt6Core.so.6"],
     }
 
-    kept_binaries, kept_datas = bi.prune(binaries, datas, lambda source: links.get(source, []))
+    kept_binaries, kept_datas = bi.prune(
+        binaries, datas, lambda source: links.get(source, []), from_the_os=()
+    )
 
     assert [dest for dest, _, _ in kept_binaries] == [
         "PySide6/QtQuick.abi3.so",
@@ -303,3 +305,21 @@ def test_a_machine_without_binutils_is_told_what_to_install(
     assert bi.main([]) == 1
 
     assert "apt-get install binutils" in capsys.readouterr().err
+
+
+def test_openssl_comes_from_the_os_so_its_security_updates_reach_the_kiosk() -> None:
+    binaries = [
+        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "/src/_ssl.so", "BINARY"),
+        ("libssl.so.3", "/usr/lib/libssl.so.3", "BINARY"),
+        ("libcrypto.so.3", "/usr/lib/libcrypto.so.3", "BINARY"),
+        ("libz.so.1", "/usr/lib/libz.so.1", "BINARY"),
+    ]
+    links = {
+        "/src/_ssl.so": ["libssl.so.3", "libcrypto.so.3", "libz.so.1"],
+        "/usr/lib/libssl.so.3": ["libcrypto.so.3"],
+    }
+
+    kept, _ = bi.prune(binaries, [], lambda source: links.get(source, []),
+                       from_the_os=("libssl.so.3", "libcrypto.so.3"))  # fmt: skip
+
+    assert [dest for dest, _, _ in kept] == [binaries[0][0], "libz.so.1"]

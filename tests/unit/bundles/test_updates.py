@@ -1,7 +1,10 @@
-"""Updates from the clinic's URL: 304 is quiet, 200 installs, a tampered file is refused."""
+"""Updates from the clinic's URL: 304 is quiet, 200 installs, a refused file is not fetched
+again until it changes, a cut-off download says so, and every failure reaches the log once."""
 
 from __future__ import annotations
 
+import logging
+import random
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -10,35 +13,64 @@ from pathlib import Path
 import pytest
 
 from kiosk.bundles import store
-from kiosk.bundles.updates import UpdateWorker, check_for_update
+from kiosk.bundles.update_worker import UpdateWorker, next_wait
+from kiosk.bundles.updates import UpdateCheck, UpdateSource, check_for_update, last_check
 from tests.conftest import DATA
+from tests.nginx import needs_nginx, nginx
 from tests.servers import free_port
+from tests.tls import Certificates
 from tests.unit.bundles.helpers import TRUSTED, folder_files, signed_bundle, version_of
+from tests.waiting import wait_until
 
 GOOD = folder_files(DATA / "good")
+AGENT = "clinic-kiosk/0.1.0 (waiting-room-2)"
 
 
 class UpdateServer(ThreadingHTTPServer):
-    """Serves one bundle with an ETag; records each request's If-None-Match."""
+    """Serves one bundle, with an ETag unless `etag` is empty (then If-Modified-Since works
+    on its Last-Modified); records what each GET sent.
+
+    `cut` sends only that many bytes of the body, though Content-Length says more.
+    """
+
+    daemon_threads = True
 
     def __init__(self) -> None:
         self.body = b""
         self.etag = '"v1"'
+        self.modified = "Mon, 30 Nov 2026 10:00:00 GMT"
+        self.status = 200
+        self.cut: int | None = None
+        self.conditional = True  # False: answers If-None-Match/If-Modified-Since with 200
         self.seen: list[str | None] = []
+        self.agents: list[str] = []
+        self.bodies_sent = 0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 server.seen.append(self.headers.get("If-None-Match"))
-                if self.headers.get("If-None-Match") == server.etag:
+                server.agents.append(self.headers.get("User-Agent", ""))
+                if server.conditional and (
+                    (server.etag and self.headers.get("If-None-Match") == server.etag)
+                    or (
+                        not server.etag and self.headers.get("If-Modified-Since") == server.modified
+                    )
+                ):
                     self.send_response(304)
                     self.end_headers()
                     return
+                if server.status != 200:
+                    self.send_error(server.status)
+                    return
                 self.send_response(200)
-                self.send_header("ETag", server.etag)
+                if server.etag:
+                    self.send_header("ETag", server.etag)
+                self.send_header("Last-Modified", server.modified)
                 self.send_header("Content-Length", str(len(server.body)))
                 self.end_headers()
-                self.wfile.write(server.body)
+                server.bodies_sent += 1
+                self.wfile.write(server.body[: server.cut])
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -66,65 +98,207 @@ def bundle_bytes(version: int, tmp_path: Path) -> bytes:
     return path.read_bytes()
 
 
-def check(server: UpdateServer, data_dir: Path, url: str | None = None) -> str:
-    return check_for_update(url or server.url, data_dir, lambda: TRUSTED, "0.1.0").outcome
+def check(url: str, data_dir: Path, **source: object) -> UpdateCheck:
+    return check_for_update(UpdateSource(url, AGENT, **source), data_dir,  # type: ignore[arg-type]
+                            lambda: TRUSTED, "0.1.0")  # fmt: skip
 
 
 def test_a_new_bundle_is_installed_then_304_is_quiet(server: UpdateServer, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     server.body = bundle_bytes(3, tmp_path)
 
-    assert check(server, data_dir) == "installed"
+    assert check(server.url, data_dir).outcome == "installed"
     assert store.active(data_dir).version == 3  # type: ignore[union-attr]
-    assert check(server, data_dir) == "unchanged"
+    assert check(server.url, data_dir).outcome == "unchanged"
     assert server.seen == [None, '"v1"']
+    assert server.agents == [AGENT, AGENT]
 
     server.body, server.etag = bundle_bytes(4, tmp_path), '"v2"'
-    assert check(server, data_dir) == "installed"
+    assert check(server.url, data_dir).outcome == "installed"
     assert store.active(data_dir).version == 4  # type: ignore[union-attr]
     assert not [p for p in (data_dir / "bundles").iterdir() if p.name.startswith(".staging")]
 
 
-def test_a_tampered_download_is_refused_and_nothing_changes(
-    server: UpdateServer, tmp_path: Path
-) -> None:
+def test_the_last_check_is_kept_for_staff_and_it(server: UpdateServer, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     server.body = bundle_bytes(3, tmp_path)
-    check(server, data_dir)
+    check(server.url, data_dir)
+
+    kept = last_check(data_dir)
+
+    assert kept is not None
+    assert (kept.outcome, kept.detail) == ("installed", "test-clinic version 3")
+    assert kept.checked  # a time, ISO 8601
+
+
+@pytest.mark.parametrize(("tagged", "conditional"), [(True, True), (False, True), (False, False)])
+def test_a_refused_file_is_not_downloaded_again_until_it_changes(
+    server: UpdateServer, tmp_path: Path, tagged: bool, conditional: bool
+) -> None:
+    """By its ETag; by its Last-Modified; by length and Last-Modified from a server that
+    sends the whole file anyway (the kiosk hangs up without reading it)."""
+    data_dir = tmp_path / "data"
+    server.conditional = conditional
+    server.body, server.etag = bundle_bytes(3, tmp_path), '"v1"' if tagged else ""
+    check(server.url, data_dir)
     good = bundle_bytes(4, tmp_path)
-    server.body, server.etag = good[:-300] + bytes(300), '"v2"'  # damaged in transit
+    server.body = good[:-300] + bytes(300)  # damaged at the source: the same length
+    server.etag, server.modified = '"v2"' if tagged else "", "Tue, 01 Dec 2026 09:00:00 GMT"
 
-    result = check_for_update(server.url, data_dir, lambda: TRUSTED, "0.1.0")
+    first = check(server.url, data_dir)
+    assert first.outcome == "refused"
+    assert "not a content bundle" in first.detail
+    sent = server.bodies_sent
 
-    assert result.outcome == "refused"
-    assert "not a content bundle" in result.detail
+    again = check(server.url, data_dir)  # the same file: not fetched in full again
+    assert (again.outcome, again.detail, again.again) == ("refused", first.detail, True)
+    assert "not downloaded again" in again.describe()
+    assert server.bodies_sent == sent + (not conditional)
     assert store.active(data_dir).version == 3  # type: ignore[union-attr]
-    server.body = good  # the next check fetches it again: the refused ETag was not kept
-    assert check(server, data_dir) == "installed"
+
+    server.body, server.modified = good, "Tue, 01 Dec 2026 10:00:00 GMT"  # fixed at the source
+    server.etag = '"v3"' if tagged else ""
+    assert check(server.url, data_dir).outcome == "installed"
 
 
-def test_offline_is_quiet(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    url = f"http://127.0.0.1:{free_port()}/clinic.kbundle"
+def test_a_cut_off_download_says_incomplete(server: UpdateServer, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    server.body = bundle_bytes(3, tmp_path)
+    server.cut = 1000
 
-    result = check_for_update(url, tmp_path, lambda: TRUSTED, "0.1.0", timeout=2)
+    result = check(server.url, data_dir)
+
+    assert result.outcome == "incomplete"
+    assert result.detail.startswith("download incomplete")
+    assert store.active(data_dir) is None
+    server.cut = None  # the next check fetches it whole
+    assert check(server.url, data_dir).outcome == "installed"
+
+
+def test_a_missing_file_is_a_failure(server: UpdateServer, tmp_path: Path) -> None:
+    server.status = 404
+
+    result = check(server.url, tmp_path)
+
+    assert (result.outcome, result.detail) == ("failed", "the server answered 404 Not Found")
+
+
+def test_no_server_at_all_is_offline(tmp_path: Path) -> None:
+    result = check(f"http://127.0.0.1:{free_port()}/clinic.kbundle", tmp_path, timeout=2)
 
     assert result.outcome == "offline"
-    assert not [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert "connection refused" in result.detail
 
 
-def test_the_worker_checks_at_once_and_stops(server: UpdateServer, tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    server.body = bundle_bytes(3, tmp_path)
+def test_a_name_that_does_not_resolve_is_offline(tmp_path: Path) -> None:
+    result = check("http://updates.invalid/clinic.kbundle", tmp_path, timeout=2)
+
+    assert result.outcome == "offline"
+    assert "cannot be found (DNS" in result.detail
+
+
+@needs_nginx
+def test_an_https_update_host_with_the_clinics_own_authority(
+    tmp_path: Path, certificates: Certificates
+) -> None:
+    """nginx serves the signed file as a clinic's update host would, over HTTPS."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "clinic.kbundle").write_bytes(bundle_bytes(3, tmp_path))
+    port = free_port()
+    servers = f"""
+    server {{
+        listen 127.0.0.1:{port} ssl;
+        ssl_certificate {certificates.cert};
+        ssl_certificate_key {certificates.key};
+        root {site};
+    }}"""
+    url = f"https://127.0.0.1:{port}/clinic.kbundle"
+    with nginx(tmp_path / "nginx", servers, [port]) as web:
+        refused = check(url, tmp_path / "data")
+        assert refused.outcome == "failed"
+        assert "certificate is not trusted" in refused.detail
+        assert check(url, tmp_path / "data", ca_file=certificates.clinic_ca).outcome == "installed"
+        assert check(url, tmp_path / "data", ca_file=certificates.clinic_ca).outcome == "unchanged"
+        log = web.access_log()
+
+    assert [(line[1], line[3]) for line in log] == [("GET", "200"), ("GET", "304")]
+    assert log[-1][6] == AGENT  # nginx saw which kiosk asked
+
+
+def test_waits_vary_by_ten_percent_and_back_off_after_failures() -> None:
+    rng = random.Random(7)
+    hour = 3600.0
+
+    waits = [next_wait(hour, 0, rng) for _ in range(1000)]
+    assert min(waits) >= 0.9 * hour
+    assert max(waits) <= 1.1 * hour
+    assert len({round(w) for w in waits}) > 100  # spread, not one value
+
+    assert 1.8 * hour <= next_wait(hour, 1, rng) <= 2.2 * hour
+    assert 3.6 * hour <= next_wait(hour, 2, rng) <= 4.4 * hour
+    assert 3.6 * hour <= next_wait(hour, 9, rng) <= 4.4 * hour  # at most four intervals
+
+
+def test_the_worker_logs_a_failure_when_it_changes_not_every_time(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="kiosk.bundles")
+    outcomes = iter(
+        [UpdateCheck("offline", "connection refused")] * 3
+        + [UpdateCheck("failed", "the server answered 404 Not Found")] * 2
+        + [UpdateCheck("unchanged")] * 2
+    )
     done = threading.Event()
+    results: list[UpdateCheck] = []
 
-    def checked() -> object:
-        outcome = check_for_update(server.url, data_dir, lambda: TRUSTED, "0.1.0")
-        done.set()
-        return outcome
+    def next_check() -> UpdateCheck:
+        result = next(outcomes, None)
+        if result is None:
+            done.set()
+            return UpdateCheck("unchanged")
+        results.append(result)
+        return result
 
-    worker = UpdateWorker(checked, every=3600)  # type: ignore[arg-type]
+    worker = UpdateWorker(next_check, every=0.001, start_delay=0)
     worker.start()
-    assert done.wait(10)
+    assert done.wait(20)
     worker.stop()
 
-    assert store.active(data_dir).version == 3  # type: ignore[union-attr]
+    lines = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "kiosk.bundles"]
+    assert lines[:3] == [
+        ("WARNING", "content update check offline: connection refused"),
+        ("WARNING", "content update check failed: the server answered 404 Not Found"),
+        ("INFO", "content update checks work again: unchanged"),
+    ]
+
+
+def test_the_worker_survives_a_check_that_raises(caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[int] = []
+
+    def broken() -> UpdateCheck:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("a bug")
+        return UpdateCheck("unchanged")
+
+    worker = UpdateWorker(broken, every=0.001, start_delay=0)
+    worker.start()
+    wait_until(lambda: len(calls) >= 2, "a second check after the first raised")
+    worker.stop()
+
+    assert "content update check failed" in caplog.text
+    assert worker.failures == 0
+
+
+def test_the_first_check_waits_a_random_time_up_to_the_start_delay() -> None:
+    checked = threading.Event()
+
+    def record() -> UpdateCheck:
+        checked.set()
+        return UpdateCheck("unchanged")
+
+    worker = UpdateWorker(record, every=3600, start_delay=3600, rng=random.Random(1))
+    worker.start()
+    assert not checked.wait(0.3)  # random.Random(1) waits about 8 minutes
+    worker.stop()

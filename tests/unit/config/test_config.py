@@ -62,20 +62,21 @@ def test_every_problem_from_every_source_at_once(tmp_path: Path) -> None:
         )
 
     assert caught.value.problems == [
-        f"{file}:2: session.idle_seconds must be a whole number",
-        f"{file}:3: session.warning_seconds must be at least 20 (WCAG 2.2.1 asks for 20 seconds)",
-        f"{file}:5: unknown option 'fulscreen' in [display]",
-        f"{file}:6: unknown section [colours]",
-        "KIOSK_DISPLAY_FULLSCREEN: must be true or false",
-        "KIOSK_REQUESTS_SMTP_PORT: requests.smtp_port must be a port, 1 to 65535",
-        "KIOSK_SESION_IDLE_SECONDS: not a kiosk setting (misspelled?)",
+        f"{file}:2: error: session.idle_seconds must be a whole number",
+        f"{file}:3: error: session.warning_seconds must be at least 20 (WCAG 2.2.1 asks for 20 "
+        "seconds)",
+        f"{file}:5: error: unknown option 'fulscreen' in [display]",
+        f"{file}:6: error: unknown section [colours]",
+        "KIOSK_DISPLAY_FULLSCREEN: error: must be true or false",
+        "KIOSK_REQUESTS_SMTP_PORT: error: requests.smtp_port must be a port, 1 to 65535",
+        "KIOSK_SESION_IDLE_SECONDS: error: not a kiosk setting (misspelled?)",
     ]
 
 
 def test_broken_toml_points_at_its_line(tmp_path: Path) -> None:
     file = write(tmp_path, "[session]\nidle_seconds = \n")
 
-    with pytest.raises(ConfigError, match=rf"{file.name}:2: not valid TOML"):
+    with pytest.raises(ConfigError, match=rf"{file.name}:2: error: not valid TOML"):
         load_config(file, {})
 
 
@@ -111,8 +112,8 @@ def test_config_check_explains_line_by_line(
 
     out, err = capsys.readouterr()
     problem = "session.warning_seconds must be at least 20 (WCAG 2.2.1 asks for 20 seconds)"
-    assert out.splitlines() == [f"{file}:2: {problem}"]
-    assert "the kiosk will not start" in err
+    assert out.splitlines() == [f"{file}:2: error: {problem}"]
+    assert "1 problem; the kiosk will not start" in err
 
 
 def test_config_show_gives_values_and_sources(

@@ -1,18 +1,13 @@
-"""A clinic key pair made once per test session, with cheap key-derivation settings."""
+"""Outbox tests: every outbox a test opens is closed; a typical request to submit."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from nacl.public import PrivateKey
 
-from kiosk.outbox.keys import INTERACTIVE, new_key_pair, read_private_key, read_public_key
 from kiosk.outbox.request import ContactRequest
 from kiosk.outbox.store import Outbox
-
-PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
@@ -30,22 +25,6 @@ def _close_every_outbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     for outbox in opened:
         outbox.close()
-
-
-@pytest.fixture(scope="session")
-def clinic_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("keys")
-    return new_key_pair(folder, PASSPHRASE, strength=INTERACTIVE)
-
-
-@pytest.fixture(scope="session")
-def private_key(clinic_keys: tuple[Path, Path]) -> PrivateKey:
-    return read_private_key(clinic_keys[1], PASSPHRASE)
-
-
-@pytest.fixture(scope="session")
-def public_key(clinic_keys: tuple[Path, Path]) -> object:
-    return read_public_key(clinic_keys[0])
 
 
 def a_request(**changes: object) -> ContactRequest:

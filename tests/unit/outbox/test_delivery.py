@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from nacl.public import PrivateKey, PublicKey
 
-from kiosk.outbox.delivery import DeliveryWorker, HttpTarget, SmtpTarget, deliver_due
+from kiosk.outbox.delivery import DeliveryWorker, deliver_due
 from kiosk.outbox.envelope import open_envelope
 from kiosk.outbox.store import Outbox
+from kiosk.outbox.targets import HttpTarget, SmtpTarget
 from tests.servers import free_port, http_server, smtp_relay
 from tests.unit.outbox.conftest import a_request
 
@@ -54,8 +55,10 @@ def test_a_server_that_fails_twice_gets_the_request_on_the_third_try(
         assert deliver_due(outbox, send, later(89)) == 0
         assert deliver_due(outbox, send, later(90)) == 1
 
-    assert [key for key, _ in server.posts] == [request_id] * 3
+    assert server.attempts == [request_id] * 3
+    assert [key for key, _ in server.posts] == [request_id]
     assert outbox.status().delivered == 1
+    assert outbox.status().failures == 2
 
 
 def test_a_server_down_across_a_restart_still_gets_every_request_once(
@@ -83,11 +86,13 @@ def test_smtp_delivery_attaches_the_sealed_request(
     outbox = Outbox.open(tmp_path, public_key)
     request_id = outbox.submit(a_request())
 
-    with smtp_relay() as (port, messages):
-        target = SmtpTarget("127.0.0.1", port, "kiosk@clinic.example", "desk@clinic.example")
+    with smtp_relay() as relay:
+        target = SmtpTarget("127.0.0.1", relay.port, "kiosk@clinic.example",
+                            "desk@clinic.example", kiosk_id="waiting-room-2")  # fmt: skip
         assert deliver_due(outbox, target.send, later(0)) == 1
 
-    [message] = messages
+    [message] = relay.messages
+    assert "waiting-room-2" in message["Subject"]
     assert message["Message-ID"] == f"<{request_id}@clinic-kiosk>"
     assert "Ana" not in message.as_string()  # only the sealed envelope travels
     [attachment] = [part for part in message.walk() if part.get_filename()]
@@ -101,7 +106,7 @@ def test_an_unreachable_relay_is_retried(tmp_path: Path, public_key: PublicKey) 
     target = SmtpTarget("127.0.0.1", free_port(), "a@b.example", "c@d.example", timeout=2)
 
     assert deliver_due(outbox, target.send, later(0)) == 0
-    assert outbox.next_attempt() == later(30)
+    assert outbox.next_attempt(later(0)) == later(30)
 
 
 def test_the_worker_delivers_in_the_background(tmp_path: Path, public_key: PublicKey) -> None:
@@ -129,24 +134,40 @@ def test_back_off_doubles_up_to_an_hour(attempts: int, seconds: int) -> None:
     assert retry_delay(attempts) == dt.timedelta(seconds=seconds)
 
 
-def test_delivery_follows_the_settings() -> None:
+def test_delivery_follows_the_settings(tmp_path: Path) -> None:
     from kiosk.config import load_config
-    from kiosk.outbox.delivery import target_from_config
+    from kiosk.outbox.targets import target_from_config
 
     assert target_from_config(load_config(None, {})) is None
-    http = load_config(None, {"KIOSK_REQUESTS_DELIVERY_URL": "https://c.example/in"})
-    assert target_from_config(http) == HttpTarget("https://c.example/in")
+    http = load_config(None, {"KIOSK_REQUESTS_DELIVERY_URL": "https://c.example/in",
+                              "KIOSK_KIOSK_ID": "lobby-1"})  # fmt: skip
+    assert target_from_config(http, "1.2.3") == HttpTarget(
+        "https://c.example/in", "clinic-kiosk/1.2.3 (lobby-1)"
+    )
+    password = tmp_path / "smtp-password"
+    password.write_text("s3cret\n")
     smtp = load_config(
         None,
         {
             "KIOSK_REQUESTS_SMTP_HOST": "relay.clinic.example",
+            "KIOSK_REQUESTS_SMTP_PORT": "465",
+            "KIOSK_REQUESTS_SMTP_TLS": "implicit",
+            "KIOSK_REQUESTS_SMTP_USER": "kiosk",
+            "KIOSK_REQUESTS_SMTP_PASSWORD_FILE": str(password),
             "KIOSK_REQUESTS_SMTP_FROM": "kiosk@clinic.example",
             "KIOSK_REQUESTS_SMTP_TO": "desk@clinic.example",
+            "KIOSK_NETWORK_CA_FILE": "/etc/clinic/ca.pem",
+            "KIOSK_KIOSK_ID": "lobby-1",
         },
     )
     assert target_from_config(smtp) == SmtpTarget(
-        "relay.clinic.example", 25, "kiosk@clinic.example", "desk@clinic.example"
-    )
+        "relay.clinic.example", 465, "kiosk@clinic.example", "desk@clinic.example", "implicit",
+        "kiosk", password, Path("/etc/clinic/ca.pem"), "lobby-1",
+    )  # fmt: skip
+
+
+SMTP = {"KIOSK_REQUESTS_SMTP_HOST": "h", "KIOSK_REQUESTS_SMTP_FROM": "a@b.example",
+        "KIOSK_REQUESTS_SMTP_TO": "c@d.example"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -154,11 +175,14 @@ def test_delivery_follows_the_settings() -> None:
     [
         ({"KIOSK_REQUESTS_SMTP_HOST": "h"}, "needs requests.smtp_from"),
         ({"KIOSK_REQUESTS_SMTP_HOST": "h", "KIOSK_REQUESTS_DELIVERY_URL": "https://x"}, "not both"),
+        ({**SMTP, "KIOSK_REQUESTS_SMTP_USER": "u", "KIOSK_REQUESTS_SMTP_TLS": "off",
+          "KIOSK_REQUESTS_SMTP_PASSWORD_FILE": "/p"}, "a password never travels in plain text"),
+        ({**SMTP, "KIOSK_REQUESTS_SMTP_USER": "u"}, "needs requests.smtp_password_file"),
     ],
-)
+)  # fmt: skip
 def test_incomplete_delivery_settings_are_named(environment: dict[str, str], words: str) -> None:
     from kiosk.config import load_config
-    from kiosk.outbox.delivery import target_from_config
+    from kiosk.outbox.targets import target_from_config
 
     with pytest.raises(ValueError, match=words):
         target_from_config(load_config(None, environment))
@@ -187,4 +211,4 @@ def test_the_worker_keeps_going_after_a_database_error(
         worker.stop()
 
     assert len(server.posts) == 1
-    assert "delivery paused: database is locked" in caplog.text
+    assert "delivery paused for 30 s: OperationalError: database is locked" in caplog.text

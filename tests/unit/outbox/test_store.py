@@ -12,7 +12,14 @@ import pytest
 from nacl.public import PrivateKey, PublicKey
 
 from kiosk.outbox.envelope import EnvelopeError, open_envelope
-from kiosk.outbox.store import DATABASE, SCHEMA_VERSION, InvalidRequest, Outbox, OutboxError
+from kiosk.outbox.store import (
+    DATABASE,
+    SCHEMA_VERSION,
+    InvalidRequest,
+    Outbox,
+    OutboxDamaged,
+    OutboxError,
+)
 from tests.unit.outbox.conftest import a_request
 
 
@@ -134,7 +141,7 @@ def test_an_outbox_from_a_newer_kiosk_is_refused(tmp_path: Path, public_key: Pub
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path, public_key: PublicKey) -> None:
     (tmp_path / DATABASE).write_bytes(b"this is not sqlite" * 100)
 
-    with pytest.raises(OutboxError, match="not usable"):
+    with pytest.raises(OutboxDamaged, match="damaged"):
         Outbox.open(tmp_path, public_key)
 
 

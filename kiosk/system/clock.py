@@ -1,0 +1,47 @@
+"""The wall clock of a small PC that may have no clock battery and no network time.
+
+Waits use the monotonic clock; times that are stored or shown use the wall
+clock, and this notes when a wall-clock time cannot be trusted: before this
+version of the app existed, or after the clock jumped while the kiosk ran.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+# No kiosk of this version ran before this day: an earlier time is a clock never set.
+EARLIEST = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+LATEST = EARLIEST + dt.timedelta(days=365 * 30)
+JUMP = dt.timedelta(minutes=10)  # more drift than this between the two clocks is a jump
+
+WallClock = Callable[[], dt.datetime]
+Monotonic = Callable[[], float]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def doubtful(when: dt.datetime) -> str:
+    """Why the wall-clock time `when` cannot be right, or "" when it may be."""
+    if EARLIEST <= when <= LATEST:
+        return ""
+    return (f"the kiosk's clock read {when:%Y-%m-%d %H:%M} UTC, which cannot be right: "
+            "set its clock (or turn on network time)")  # fmt: skip
+
+
+class ClockWatch:
+    """Notices when the wall clock jumps against the monotonic one (a late correction)."""
+
+    def __init__(self, wall: WallClock = utc_now, monotonic: Monotonic = time.monotonic) -> None:
+        self._wall, self._monotonic = wall, monotonic
+        self._wall0, self._mono0 = wall(), monotonic()
+
+    def jump(self) -> dt.timedelta | None:
+        """How far the wall clock jumped since the last look, if it did; then look afresh."""
+        wall, mono = self._wall(), self._monotonic()
+        drift = (wall - self._wall0) - dt.timedelta(seconds=mono - self._mono0)
+        self._wall0, self._mono0 = wall, mono
+        return drift if abs(drift) > JUMP else None
