@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Tests and benchmarks draw offscreen with the software renderer; `make run` does not.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software
 
-.PHONY: run test lint bench soak package clean
+.PHONY: run test lint bench soak fleet package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: lint
 
 soak: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m pytest -m soak -s
+
+# 50 kiosks' update agents against nginx through one content release; prints its figures.
+fleet: $(STAMP)
+	$(BIN)/python -m pytest -m fleet -s
 
 # dist/: the onedir app, the Linux tarball and the Windows installer script,
 # each checked from dist/ and, for the tarball, installed into a scratch root.
