@@ -111,8 +111,7 @@ def prune(
     needs: Callable[[str], Iterable[str]],
     from_the_os: Iterable[str] = FROM_THE_OS,
 ) -> tuple[Toc, Toc]:
-    """Drop the unused files and the OS's own libraries, then every library that no kept
-    binary still needs.
+    """Drop unused files and the OS's libraries, then each library no kept binary needs.
 
     `needs(source)` names the libraries a binary links to (file names only).
     Symbolic links stay only if what they point to stays.

@@ -43,18 +43,11 @@ from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
 from kiosk.config import Config, ConfigError, default_config_file, load_config
-from kiosk.config.advice import advice
 from kiosk.content.loader import LoadResult, read_bundle
+from kiosk.content.model import Bundle
 from kiosk.content.problems import Severity
 from kiosk.health.live import Live
-from kiosk.services import (
-    open_outbox,
-    start_clock_watch,
-    start_contact_requests,
-    start_metrics,
-    start_service_pings,
-    start_updates,
-)
+from kiosk.services import open_outbox, start_services
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
@@ -109,6 +102,8 @@ class Kiosk:
         self.ready = False  # True once the kiosk itself, not the fallback, is showing
         self.outbox_note = ""  # set when a damaged outbox was set aside at start
         self.showing: pointer.Showing | None = None  # (kept current by note_showing)
+        self._content_check: QTimer | None = None
+        self._not_shown: set[tuple[str, int]] = set()  # installed, but would not load
         bundle = result.bundle
         if bundle is None:
             self._load("Unavailable.qml")
@@ -129,19 +124,7 @@ class Kiosk:
         self.session = SessionBridge(
             IdlePolicy(clock, times), self.navigation, self.display, self.engine
         )
-        log_dir = self.config.path("paths.log_dir")
-        self.staff = StaffBridge(
-            PinGate(self.config.pin_file(), time.time),
-            AuditLog(log_dir / "audit.log", time.time),
-            bundle,
-            self.config.path("paths.data_dir"),
-            log_dir / LOG_FILE,
-            self.navigation,
-            self.engine,
-            health=self._health,
-        )
-        self.staff.exitRequested.connect(self._staff_exit)
-        self.staff.restartRequested.connect(lambda: QGuiApplication.exit(0))
+        self.staff = self._staff_bridge(bundle)
         icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
             {
@@ -158,12 +141,25 @@ class Kiosk:
         if self.ready:
             self.session.watch(self.window)
             self.navigation.changed.connect(self._swap_in_new_content)
-            # Nobody on the attract screen: new content shows within this time.
-            self._content_check = QTimer(self.engine, interval=CONTENT_CHECK_MS)
-            self._content_check.timeout.connect(self._swap_in_new_content)
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")
+
+    def _staff_bridge(self, bundle: Bundle) -> StaffBridge:
+        log_dir = self.config.path("paths.log_dir")
+        staff = StaffBridge(
+            PinGate(self.config.pin_file(), time.time),
+            AuditLog(log_dir / "audit.log", time.time),
+            bundle,
+            self.config.path("paths.data_dir"),
+            log_dir / LOG_FILE,
+            self.navigation,
+            self.engine,
+            health=self._health,
+        )
+        staff.exitRequested.connect(self._staff_exit)
+        staff.restartRequested.connect(lambda: QGuiApplication.exit(0))
+        return staff
 
     def live(self) -> Live:
         """What the running kiosk knows of itself, for the staff screen and the metrics."""
@@ -177,14 +173,17 @@ class Kiosk:
         return gather(self.config, APP_VERSION, delivery_summary(self.config), self.live())
 
     def note_showing(self) -> None:
-        """Say what is on show (for `bundle list`, the staff screen and the metrics)."""
+        """When showing installed content: say which (for `bundle list`, the staff screen
+        and the metrics), and look for newer content while nobody is using the kiosk."""
         bundle = self.result.bundle
-        if bundle is None:
+        if bundle is None or not self.follow_installed:
             return
         self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
         pointer.record_showing(self.config.path("paths.data_dir"), bundle.id, bundle.version,
                                bundle.root)  # fmt: skip
-        if self.follow_installed:
+        if self._content_check is None:  # the attract screen shows new content this soon
+            self._content_check = QTimer(self.engine, interval=CONTENT_CHECK_MS)
+            self._content_check.timeout.connect(self._swap_in_new_content)
             self._content_check.start()
 
     def _swap_in_new_content(self) -> None:
@@ -196,14 +195,13 @@ class Kiosk:
         installed = pointer.active(data_dir)
         if installed is None or installed.path == self.result.bundle.root:
             return
-        from kiosk.bundles import store  # new content to swap in: rarely needed
-
+        if (installed.id, installed.version) in self._not_shown:
+            return
         result = read_bundle(installed.path)
         bundle = result.bundle
         if bundle is None:
-            log.error("new content %s version %d does not load; going back", installed.id,
-                      installed.version)  # fmt: skip
-            store.rollback(data_dir)
+            self._not_shown.add((installed.id, installed.version))
+            self._roll_back(installed)
             return
         old = self.content
         self.result = result
@@ -216,6 +214,19 @@ class Kiosk:
         old.deleteLater()
         self.note_showing()
         log.info("now showing %s version %d", bundle.id, bundle.version)
+
+    def _roll_back(self, installed: pointer.Installed) -> None:
+        from kiosk.bundles import store  # only when something went wrong
+
+        try:
+            store.rollback(self.config.path("paths.data_dir"))
+        except (BundleRefused, OSError) as exc:
+            log.error("new content %s version %d does not load, and going back failed (%s): "
+                      "still showing version %d", installed.id, installed.version, exc,
+                      self.result.bundle.version if self.result.bundle else 0)  # fmt: skip
+            return
+        log.error("new content %s version %d does not load; went back to the version before",
+                  installed.id, installed.version)  # fmt: skip
 
     def _staff_exit(self) -> None:
         """Staff chose Exit: let the window close, and ask the service not to restart."""
@@ -267,8 +278,6 @@ def main(argv: Sequence[str]) -> int:
         start_logging(None)
         return refuse_bad_settings(app, exc.problems, options.self_test or offscreen)
     crash_file = start_logging(None if offscreen else config.path("paths.log_dir"))
-    for problem in advice(config):
-        log.warning("settings: %s", problem)
     data_dir = config.path("paths.data_dir")
     with QtMessages() as messages:
         # Offscreen runs keep their own time, so no idle reset can cut a walk short.
@@ -305,12 +314,7 @@ def main(argv: Sequence[str]) -> int:
     if kiosk.ready:
         recovery = Recovery(kiosk.navigation, kiosk.engine)
         recovery.install(kiosk.engine)
-        kiosk.note_showing()
-        QTimer.singleShot(0, lambda: start_contact_requests(kiosk, app, data_dir, config))
-        QTimer.singleShot(0, lambda: start_updates(kiosk, app, config))
-        QTimer.singleShot(0, lambda: start_metrics(kiosk, app, config))
-    QTimer.singleShot(0, lambda: start_service_pings(app))
-    QTimer.singleShot(0, lambda: start_clock_watch(app))
+    QTimer.singleShot(0, lambda: start_services(kiosk, app, config))
     if options.quit_after_first_frame:
         window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure

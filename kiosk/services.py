@@ -26,6 +26,21 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.app")
 
 
+def start_services(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
+    """Everything that waits for the first frame, in this order."""
+    from kiosk.config.advice import advice
+
+    for problem in advice(config):
+        log.warning("settings: %s", problem)
+    if kiosk.ready:  # not behind the "being updated" screen
+        kiosk.note_showing()
+        start_contact_requests(kiosk, app, config.path("paths.data_dir"), config)
+        start_updates(kiosk, app, config)
+        start_metrics(kiosk, app, config)
+        start_clock_watch(kiosk, app)
+    start_service_pings(app)
+
+
 def open_outbox(data_dir: Path, key_file: Path | None = None, kiosk: Kiosk | None = None,
                 kiosk_id: str = "") -> Outbox | None:  # fmt: skip
     """The outbox for contact requests, or None (and a log line) if it cannot be used.
@@ -33,13 +48,13 @@ def open_outbox(data_dir: Path, key_file: Path | None = None, kiosk: Kiosk | Non
     A damaged database is set aside and a fresh one started (kiosk.outbox.salvage);
     the note about it goes to `kiosk` for the staff screen and the metrics.
     """
-    from kiosk.outbox.keys import KeyFileError, read_public_key
-    from kiosk.outbox.salvage import open_or_recover
-
     key_file = key_file or data_dir / "clinic.pub"
     if not key_file.exists():
         log.warning("no clinic public key at %s: the contact form is turned off", key_file)
         return None
+    from kiosk.outbox.keys import KeyFileError, read_public_key  # the database and crypto
+    from kiosk.outbox.salvage import open_or_recover
+
     try:
         recovered = open_or_recover(data_dir, read_public_key(key_file), kiosk_id)
     except (KeyFileError, OutboxError, OSError) as exc:
@@ -54,10 +69,6 @@ def start_contact_requests(
     kiosk: Kiosk, app: QGuiApplication, data_dir: Path, config: Config
 ) -> None:
     """Turn the form on, and delivery if it is set up."""
-    from kiosk.outbox.delivery import DeliveryWorker
-    from kiosk.outbox.targets import delivery_summary, target_from_config
-    from kiosk.version import APP_VERSION
-
     key = config.text("requests.public_key")
     outbox = open_outbox(data_dir, Path(key).expanduser() if key else None, kiosk,
                          config.kiosk_id())  # fmt: skip
@@ -65,6 +76,10 @@ def start_contact_requests(
     if outbox is None:
         return
     app.aboutToQuit.connect(kiosk.form.close)
+    from kiosk.outbox.delivery import DeliveryWorker
+    from kiosk.outbox.targets import delivery_summary, target_from_config
+    from kiosk.version import APP_VERSION
+
     try:
         target = target_from_config(config, APP_VERSION)
     except ValueError as exc:
@@ -134,18 +149,20 @@ def start_service_pings(app: QGuiApplication) -> None:
     log.info("systemd watchdog: a ping every %.1f s", interval)
 
 
-def start_clock_watch(app: QGuiApplication) -> None:
-    """Log when the wall clock jumps (a late correction): stored times around it may be off."""
+def start_clock_watch(kiosk: Kiosk, app: QGuiApplication) -> None:
+    """When the wall clock jumps (a late correction), note it on the requests it mistimed."""
     from kiosk.system.clock import ClockWatch
 
     watch = ClockWatch()
 
     def look() -> None:
         jump = watch.jump()
-        if jump is not None:
-            days = jump.total_seconds() / 86400
-            log.warning("the wall clock jumped by %+.1f days; waits are unaffected, but times "
-                        "saved just before may be off by that much", days)  # fmt: skip
+        if jump is None:
+            return
+        days = jump.shift.total_seconds() / 86400
+        noted = kiosk.form.note_clock_jump(jump.since, jump.until, jump.shift)
+        log.warning("the wall clock jumped by %+.1f days; waits are unaffected; %d requests "
+                    "saved before it carry a note", days, noted)  # fmt: skip
 
     timer = QTimer(app, interval=60_000)
     timer.timeout.connect(look)

@@ -20,8 +20,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 #   ok        200, and the request counts as received
 #   truncate  200 with a Content-Length it never sends in full, then hangs up
 #   slow      no answer until `release` is set (or 30 s)
+#   trickle   a reply one byte every 0.2 s, until `release` is set
 #   500       an error page
-MODES = ("ok", "truncate", "slow", "500")
+MODES = ("ok", "truncate", "slow", "trickle", "500")
 
 
 class RecordingHttpServer(ThreadingHTTPServer):
@@ -67,6 +68,13 @@ class RecordingHttpServer(ThreadingHTTPServer):
                     self.close_connection = True
                 elif server.mode == "slow":
                     server.release.wait(30)
+                    self.close_connection = True
+                elif server.mode == "trickle":  # one byte at a time, each well in time
+                    for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok":
+                        if server.release.wait(0.2):
+                            break
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
                     self.close_connection = True
                 elif server.mode == "500":
                     self._answer(500)
@@ -118,6 +126,10 @@ class _Collector:
         self.refuse: set[str] = set()
         self.secure: list[bool] = []  # was each message sent over TLS?
         self.users: list[str] = []
+        self.quit_reply = "221 Bye"
+
+    async def handle_QUIT(self, server: Any, session: Any, envelope: Any) -> str:
+        return self.quit_reply
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           options: list[str]) -> str:  # fmt: skip
@@ -168,6 +180,9 @@ class Relay:
     @property
     def refuse(self) -> set[str]:
         return self._collector.refuse
+
+    def answer_quit_with(self, reply: str) -> None:
+        self._collector.quit_reply = reply
 
 
 @contextmanager

@@ -85,6 +85,11 @@ def add_commands(groups: Any) -> None:
     )
     verify.set_defaults(run=run_verify)
 
+    _add_installed_commands(commands)
+
+
+def _add_installed_commands(commands: Any) -> None:
+    """The commands for the content a kiosk has installed."""
     install = commands.add_parser(
         "install",
         help="verify a .kbundle and make it the content the kiosk shows",
@@ -113,6 +118,9 @@ def add_commands(groups: Any) -> None:
         "refused. A new version shows on the kiosk's attract screen within a minute.",
     )
     update.add_argument("--url", help="check this address instead of content.update_url")
+    update.add_argument(
+        "--force", action="store_true", help="fetch and try the file even if it was refused before"
+    )
     update.add_argument("--config", type=Path, default=default_config_file(),
                         help="the settings file (default: %(default)s)")  # fmt: skip
     update.set_defaults(run=run_update)
@@ -273,7 +281,8 @@ def run_update(args: argparse.Namespace) -> int:
     folder = settings.path("paths.data_dir")
     source = UpdateSource(url, user_agent(APP_VERSION, settings.kiosk_id()),
                           settings.file("network.ca_file"))  # fmt: skip
-    result = check_for_update(source, folder, lambda: trusted_keys(folder), APP_VERSION)
+    result = check_for_update(source, folder, lambda: trusted_keys(folder), APP_VERSION,
+                              force=args.force)  # fmt: skip
     print(f"{url}: {result.describe()}")
     if result.outcome == "installed":
         print("the kiosk shows it on its attract screen within a minute")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,17 @@ class ContactFormBridge(QObject):
         if self._outbox is not None:
             self._outbox.close()
             self.attach(None)
+
+    def note_clock_jump(self, since: dt.datetime, until: dt.datetime,
+                        shift: dt.timedelta) -> int:  # fmt: skip
+        """Mark requests saved between the two times as off by `shift`; return how many."""
+        if self._outbox is None:
+            return 0
+        try:
+            return self._outbox.note_clock_jump(since, until, shift)
+        except OutboxError as exc:
+            log.error("%s", exc)
+            return 0
 
     @Property(bool, notify=availableChanged)
     def available(self) -> bool:

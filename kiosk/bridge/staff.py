@@ -13,7 +13,6 @@ from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
 from kiosk.content.model import Bundle
-from kiosk.health.text import facts, problems
 from kiosk.outbox.errors import OutboxError
 from kiosk.session.staff import AuditLog, PinError, PinGate
 
@@ -114,10 +113,19 @@ class StaffBridge(QObject):
     def refresh(self) -> None:
         if not self._unlocked:
             return
-        health = self._health() if self._health is not None else None
+        from kiosk.health.text import facts, problems
+
+        found, told = [], []
+        try:
+            if self._health is not None:
+                health = self._health()
+                found, told = [list(fact) for fact in facts(health)], problems(health)
+        except Exception as exc:  # the screen still opens, and says why it cannot tell more
+            log.exception("the staff screen could not read the kiosk's state")
+            told = [f"The kiosk's state cannot be read ({exc}). Tell IT."]
         self._state = {
-            "facts": [list(fact) for fact in facts(health)] if health else [],
-            "problems": problems(health) if health else [],
+            "facts": found,
+            "problems": told,
             "log": self._recent_log(),
             "folders": self.folders(),
             "updates": [

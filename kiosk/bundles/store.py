@@ -19,7 +19,7 @@ from pathlib import Path
 from nacl.signing import VerifyKey
 
 from kiosk.bundles.build import MANIFEST
-from kiosk.bundles.errors import BundleRefused
+from kiosk.bundles.errors import BundleRefused, InstallFailed
 from kiosk.bundles.pointer import (
     BUNDLES,
     POINTER,
@@ -76,7 +76,7 @@ def install(
     root.mkdir(parents=True, exist_ok=True)
     needed = _unpacked_size(bundle_file)
     if shutil.disk_usage(root).free - needed < min_free:
-        raise BundleRefused(
+        raise InstallFailed(
             f"not enough disk space: installing would leave less than {min_free // 2**20} MB free"
         )
     staging = root / f"{STAGING_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
@@ -134,7 +134,7 @@ def _unpack(bundle_file: Path, verified: Verified, staging: Path) -> None:
         for name in verified.files:
             data = archive.read(name)
             if hashlib.sha256(data).hexdigest() != expected[name]:
-                raise BundleRefused(f"{name} changed while it was being installed")
+                raise InstallFailed(f"{name} changed while it was being installed")
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("wb") as out:

@@ -40,12 +40,12 @@ class UpdateWorker:
     ) -> None:
         self._check = check
         self._every = every
-        self._start_delay = start_delay
         self._rng = rng or random.Random()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="updates", daemon=True)
         self._last: UpdateCheck | None = None
         self.failures = 0
+        self.first_wait = self._rng.uniform(0, start_delay)  # seconds before the first check
 
     def start(self) -> None:
         self._thread.start()
@@ -55,7 +55,7 @@ class UpdateWorker:
         self._thread.join(timeout)
 
     def _run(self) -> None:
-        wait = self._rng.uniform(0, self._start_delay)
+        wait = self.first_wait
         while not self._stop.wait(wait):
             try:
                 result = self._check()
@@ -72,6 +72,6 @@ class UpdateWorker:
         if result.outcome == "installed":
             log.info("content update installed: %s; it shows on the attract screen", result.detail)
         elif not result.ok and not result.same_as(before):
-            log.warning("content update check %s", result.describe())
+            log.warning("content update check did not work: %s", result.describe())
         elif result.ok and before is not None and not before.ok:
             log.info("content update checks work again: %s", result.describe())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.bundles.updates import GOOD
 from kiosk.health.report import Health
+from kiosk.system.clock import parse_time
 from kiosk.system.files import write_atomically
 
 log = logging.getLogger("kiosk.health")
@@ -22,6 +23,12 @@ log = logging.getLogger("kiosk.health")
 PREFIX = "clinic_kiosk_"
 EVERY = 60.0  # seconds between writes
 OUTCOMES = ("installed", "unchanged", "offline", "failed", "incomplete", "refused")
+
+
+def _number(value: float) -> str:
+    """Whole numbers in full (timestamps, bytes, counts), others as Python writes them."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
 
 
 def _label(value: str) -> str:
@@ -37,7 +44,7 @@ def render(health: Health) -> str:
         if not any(line.startswith(f"# HELP {PREFIX}{name} ") for line in lines):
             lines.append(f"# HELP {PREFIX}{name} {text}")
             lines.append(f"# TYPE {PREFIX}{name} {kind}")
-        lines.append(f"{PREFIX}{name}{{{kiosk}{labels}}} {value:g}")
+        lines.append(f"{PREFIX}{name}{{{kiosk}{labels}}} {_number(value)}")
 
     metric("up", "gauge", "1 while the kiosk runs and rewrites this file.", health.running)
     metric("info", "gauge", "The app's version.", 1, f',version="{_label(health.app_version)}"')
@@ -70,9 +77,8 @@ def _updates(health: Health, metric: Metric) -> None:
     check = health.update
     if not health.update_url or check is None:
         return
-    from datetime import datetime
-
-    checked = datetime.fromisoformat(check.checked).timestamp() if check.checked else 0
+    when = parse_time(check.checked)
+    checked = when.timestamp() if when is not None else 0
     metric("update_last_check_timestamp_seconds", "gauge",
            "When content.update_url was last checked.", checked)  # fmt: skip
     metric("update_last_check_ok", "gauge", "1 when the last update check worked.",

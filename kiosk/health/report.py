@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,10 @@ from kiosk.bundles.updates import UpdateCheck, last_check
 from kiosk.config import Config
 from kiosk.health.live import Live
 from kiosk.outbox.errors import OutboxError
+from kiosk.outbox.records import Refused, Status
 from kiosk.outbox.salvage import damaged_files
-from kiosk.outbox.store import DATABASE, Outbox, Refused, Status
-from kiosk.system.clock import doubtful
+from kiosk.outbox.store import DATABASE, Outbox
+from kiosk.system.clock import doubtful, parse_time
 from kiosk.system.logs import CRASH_FILE
 
 DISK_FULL_BELOW = 1024 * 1024  # bytes free: below this nothing more can be saved
@@ -64,9 +66,9 @@ class Health:
     @property
     def oldest_waiting_seconds(self) -> float:
         """Age of the oldest request no one has yet; 0 when none (or its time is ahead)."""
-        if self.requests is None or not self.requests.oldest_undelivered:
+        created = parse_time(self.requests.oldest_undelivered if self.requests else None)
+        if created is None:
             return 0.0
-        created = dt.datetime.fromisoformat(self.requests.oldest_undelivered)
         return max(0.0, (self.now - created).total_seconds())
 
     @property
@@ -98,7 +100,7 @@ def gather(
         requests=status,
         requests_problem=problem,
         refused=refused,
-        damaged=damaged_files(data_dir) if data_dir.is_dir() else [],
+        damaged=_damaged(data_dir),
         live=live or Live(),
         last_crash=_last_crash(log_dir / CRASH_FILE),
         disk_free=free,
@@ -114,6 +116,15 @@ def _requests(data_dir: Path) -> tuple[Status | None, list[Refused], str]:
             return outbox.status(), outbox.refused(), ""
     except OutboxError as exc:
         return None, [], str(exc)
+    except (sqlite3.Error, ValueError) as exc:  # a row nobody could have written, a lock
+        return None, [], f"{data_dir / DATABASE}: {exc}"
+
+
+def _damaged(data_dir: Path) -> list[Path]:
+    try:
+        return damaged_files(data_dir) if data_dir.is_dir() else []
+    except OSError:
+        return []
 
 
 def _disk(data_dir: Path) -> tuple[int | None, int | None]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from kiosk.system.clock import parse_time
+
 if TYPE_CHECKING:  # the report's imports are heavy; the staff screen loads this early
+    from kiosk.bundles.updates import UpdateCheck
     from kiosk.health.report import Health
 
 
@@ -37,25 +40,39 @@ def problems(health: Health) -> list[str]:
         found.append(f"The last contact request could not be saved ({health.live.save_failure})."
                      " The patient was asked to tell the front desk. Tell IT.")  # fmt: skip
     waiting = [r for r in health.refused if not r.exported]
-    if waiting:
+    if len(waiting) == 1:
+        found.append("1 contact request was refused by the mail server: export it to a USB stick")
+    elif waiting:
         found.append(f"{len(waiting)} contact requests were refused by the mail server: "
                      "export them to a USB stick")  # fmt: skip
     if health.update is not None and not health.update.ok:
-        found.append(f"The last content update check {health.update.describe()}")
+        found.append(_update_problem(health.update))
     if health.clock_note:
         found.append(health.clock_note[:1].upper() + health.clock_note[1:] + ".")
     return found
 
 
+_UPDATE_PROBLEMS = {
+    "offline": "The last content update check could not reach the server",
+    "failed": "The last content update check failed",
+    "incomplete": "The last content update download was cut off",
+    "refused": "The last content update was refused",
+}
+
+
+def _update_problem(check: UpdateCheck) -> str:
+    text = f"{_UPDATE_PROBLEMS.get(check.outcome, 'The last content update check failed')}"
+    text += f": {check.detail}" if check.detail else ""
+    return text + (" (the same file as before: not downloaded again)" if check.again else "")
+
+
 def when(stamp: str | float | None, now: dt.datetime) -> str:
     """An ISO time or epoch seconds as 'YYYY-MM-DD HH:MM UTC (N min ago)'."""
-    if stamp is None or stamp == "":
-        return "never"
     moment = (
-        dt.datetime.fromtimestamp(stamp, dt.UTC)
-        if isinstance(stamp, float)
-        else dt.datetime.fromisoformat(stamp)
+        dt.datetime.fromtimestamp(stamp, dt.UTC) if isinstance(stamp, float) else parse_time(stamp)
     )
+    if moment is None:
+        return "never" if not stamp else str(stamp)
     return f"{moment:%Y-%m-%d %H:%M} UTC ({_ago((now - moment).total_seconds())})"
 
 
@@ -102,7 +119,7 @@ def _delivery(health: Health) -> str:
     status = health.requests
     text = health.delivery
     if status is not None and status.failures:
-        text += f"; {status.failures} failed attempts so far"
+        text += f"; {status.failures} failed attempt{'s' if status.failures != 1 else ''} so far"
     if status is not None and status.last_error:
         text += f"; last problem: {status.last_error}"
     for refused in health.refused:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import nacl.exceptions
 from nacl.public import PrivateKey, PublicKey, SealedBox
@@ -79,3 +81,12 @@ def open_envelope(data: bytes, key: PrivateKey) -> Opened:
         raise EnvelopeError("its kiosk name was changed after it was sealed")
     return Opened(outer_id, str(inner["created"]), ContactRequest.from_json(inner["request"]),
                   outer_kiosk, note)  # fmt: skip
+
+
+def iter_envelopes(paths: list[Path]) -> Iterator[Path]:
+    """Every sealed file named, looking one level into folders."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(path.glob(f"*{SUFFIX}"))
+        else:
+            yield path

@@ -6,6 +6,7 @@ from version n to n + 1. A newer schema than this app knows is refused.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -22,7 +23,7 @@ SYNCHRONOUS_FULL = 2
 ENVELOPE_COLUMNS = "id, created, sealed, kiosk, clock_note"
 # Every column of the requests table at the newest schema.
 COLUMNS = ("id", "created", "sealed", "exported", "delivered", "attempts", "next_attempt",
-           "refused", "last_error", "kiosk", "clock_note")  # fmt: skip
+           "refused", "last_error", "kiosk", "clock_note", "clock_shift")  # fmt: skip
 
 
 def _create_requests(db: sqlite3.Connection) -> None:
@@ -47,8 +48,10 @@ def _add_retry_time(db: sqlite3.Connection) -> None:
 def _add_outcomes(db: sqlite3.Connection) -> None:
     # refused: why the receiver refused it for good; last_error: the latest failure;
     # kiosk: which kiosk took it; clock_note: why its time may be wrong.
+    # clock_shift: seconds to add to `created` for the right time, once the clock was corrected.
     for column in ("refused TEXT", "last_error TEXT", "kiosk TEXT NOT NULL DEFAULT ''",
-                   "clock_note TEXT NOT NULL DEFAULT ''"):  # fmt: skip
+                   "clock_note TEXT NOT NULL DEFAULT ''",
+                   "clock_shift INTEGER NOT NULL DEFAULT 0"):  # fmt: skip
         db.execute(f"ALTER TABLE requests ADD COLUMN {column}")
 
 
@@ -72,15 +75,20 @@ class Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, *rest: object) -> None:
-        if kind is not None:
-            self._db.execute("ROLLBACK")
-            return
-        try:
-            self._db.execute("COMMIT")
-        except sqlite3.Error:  # e.g. the disk is full: leave no transaction open
-            if self._db.in_transaction:
+        if kind is None:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error:  # e.g. the disk is full: leave no transaction open
+                self._roll_back()
+                raise
+        else:
+            self._roll_back()  # and the error that brought us here goes on, unchanged
+
+    def _roll_back(self) -> None:
+        # SQLite may have rolled back by itself (SQLITE_FULL does): then there is none.
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
-            raise
 
 
 def check_and_migrate(db: sqlite3.Connection, path: Path) -> None:

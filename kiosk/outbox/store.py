@@ -11,14 +11,22 @@ import datetime as dt
 import logging
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from nacl.public import PublicKey
 
-from kiosk.outbox.envelope import SUFFIX, envelope, seal
+from kiosk.outbox.envelope import SUFFIX, envelope, iter_envelopes, seal
 from kiosk.outbox.errors import DiskFull, InvalidRequest, OutboxDamaged, OutboxError
+from kiosk.outbox.records import (
+    FIRST_RETRY,
+    LONGEST_RETRY,
+    Refused,
+    Status,
+    oldest,
+    retry_delay,
+)
+from kiosk.outbox.records import stamp as _stamp
 from kiosk.outbox.request import ContactRequest
 from kiosk.outbox.schema import (
     COLUMNS,
@@ -35,28 +43,10 @@ from kiosk.system.files import write_atomically
 log = logging.getLogger("kiosk.outbox")
 
 __all__ = [
-    "DATABASE", "SCHEMA_VERSION", "DiskFull", "InvalidRequest", "Outbox", "OutboxDamaged",
-    "OutboxError", "Status",
+    "DATABASE", "FIRST_RETRY", "LONGEST_RETRY", "SCHEMA_VERSION", "DiskFull", "InvalidRequest",
+    "Outbox", "OutboxDamaged", "OutboxError", "Refused", "Status", "iter_envelopes",
+    "retry_delay",
 ]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Status:
-    pending: int  # neither delivered nor exported: no one at the clinic has it yet
-    exported: int
-    delivered: int
-    oldest_undelivered: str | None  # creation time of the oldest pending one, ISO 8601
-    refused: int = 0  # refused for good by the receiver, kept for export
-    failures: int = 0  # failed delivery attempts, all requests, ever
-    last_error: str = ""  # the latest failure's reason, if a request still waits on it
-
-
-@dataclass(frozen=True)
-class Refused:
-    id: str
-    created: str
-    reason: str
-    exported: bool
 
 
 class Outbox:
@@ -256,22 +246,44 @@ class Outbox:
         return bytes(row[0]) if row else None
 
     def status(self) -> Status:
-        pending, exported, delivered, oldest, refused, failures = self._db.execute(
+        pending, exported, delivered, refused, failures = self._db.execute(
             "SELECT"
             " count(*) FILTER (WHERE exported IS NULL AND delivered IS NULL),"
             " count(*) FILTER (WHERE exported IS NOT NULL),"
             " count(*) FILTER (WHERE delivered IS NOT NULL),"
-            " min(created) FILTER (WHERE exported IS NULL AND delivered IS NULL),"
             " count(*) FILTER (WHERE refused IS NOT NULL AND delivered IS NULL),"
             " coalesce(sum(attempts), 0)"
             " FROM requests"
         ).fetchone()
+        waiting = self._db.execute(
+            "SELECT created, clock_shift FROM requests WHERE exported IS NULL AND delivered IS NULL"
+        ).fetchall()
         last = self._db.execute(
             "SELECT last_error FROM requests WHERE delivered IS NULL AND last_error IS NOT NULL"
             " ORDER BY coalesce(next_attempt, created) DESC LIMIT 1"
         ).fetchone()
-        return Status(pending, exported, delivered, oldest, refused, failures,
+        return Status(pending, exported, delivered, oldest(waiting), refused, failures,
                       last[0] if last else "")  # fmt: skip
+
+    def note_clock_jump(self, saved_from: dt.datetime, saved_to: dt.datetime,
+                        shift: dt.timedelta) -> int:  # fmt: skip
+        """The clock was corrected by `shift` after requests saved between the two times (by
+        the old clock): note it on each, so their times are read right; return how many."""
+        days = shift.total_seconds() / 86400
+        note = (f"the kiosk's clock was corrected by {days:+.1f} days after this request was "
+                "saved: its time is off by that much")  # fmt: skip
+        try:
+            with self._transaction():
+                cursor = self._db.execute(
+                    "UPDATE requests SET clock_shift = clock_shift + ?, clock_note = CASE"
+                    " WHEN clock_note = '' THEN ? ELSE clock_note || '; ' || ? END"
+                    " WHERE created >= ? AND created <= ?",
+                    (round(shift.total_seconds()), note, note, _stamp(saved_from),
+                     _stamp(saved_to)),
+                )  # fmt: skip
+        except sqlite3.Error as exc:
+            raise OutboxError(f"could not note the clock's jump on saved requests: {exc}") from None
+        return cursor.rowcount
 
     def integrity(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
@@ -280,28 +292,5 @@ class Outbox:
         return Transaction(self._db)
 
 
-FIRST_RETRY = dt.timedelta(seconds=30)
-LONGEST_RETRY = dt.timedelta(hours=1)
-
-
-def retry_delay(attempts: int) -> dt.timedelta:
-    """30 s after the first failure, doubling each time, never more than an hour."""
-    doubled: dt.timedelta = FIRST_RETRY * 2 ** min(attempts - 1, 16)
-    return min(doubled, LONGEST_RETRY)
-
-
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _stamp(when: dt.datetime) -> str:
-    return when.isoformat(timespec="seconds")
-
-
-def iter_envelopes(paths: list[Path]) -> Iterator[Path]:
-    """Every sealed file named, looking one level into folders."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(path.glob(f"*{SUFFIX}"))
-        else:
-            yield path

@@ -58,6 +58,7 @@ class HttpTarget:
             ) as response:
                 response.read()  # a reply cut off here is not a delivery
         except urllib.error.HTTPError as exc:
+            exc.close()  # its reply's connection: the error outlives this frame
             if 300 <= exc.code < 400:
                 where = urllib.parse.urljoin(self.url, exc.headers.get("Location", ""))
                 raise DeliveryError(
@@ -85,10 +86,13 @@ class SmtpTarget:
     def send(self, request_id: str, sealed_file: bytes) -> None:
         message = self.message(request_id, sealed_file)
         try:
-            with self._connect() as smtp:
+            smtp = self._connect()
+            try:
                 if self.user:
                     smtp.login(self.user, self._password())
-                smtp.send_message(message)
+                smtp.send_message(message)  # once this returns, the relay has the mail
+            finally:
+                _hang_up(smtp)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             reason = "; ".join(_reply(code, text) for code, text in exc.recipients.values())
@@ -159,6 +163,14 @@ class SmtpTarget:
             raise DeliveryError(
                 f"cannot read requests.smtp_password_file {self.password_file}: {exc.strerror}"
             ) from None
+
+
+def _hang_up(smtp: smtplib.SMTP) -> None:
+    """QUIT, and close whatever the relay answers: the mail was taken or not before this."""
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
 
 
 def _reply(code: int, text: bytes | str) -> str:

@@ -116,7 +116,11 @@ def stop(agents: list[subprocess.Popen[str]], readers: list[threading.Thread]) -
         assert agent.stdin is not None
         agent.stdin.close()  # each agent ends when its input does
     for agent, reader in zip(agents, readers, strict=True):
-        agent.wait(timeout=30)
+        try:
+            agent.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            agent.kill()  # the run is bounded: nothing it started outlives it
+            agent.wait()
         reader.join(timeout=10)
         assert agent.stdout is not None
         agent.stdout.close()

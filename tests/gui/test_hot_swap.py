@@ -111,3 +111,29 @@ def test_a_patient_reading_is_never_interrupted_by_new_content(
 
     assert kiosk.result.bundle.version == 3  # type: ignore[union-attr]
     assert kiosk.navigation.screen == "home"
+
+
+def test_new_content_that_does_not_load_is_tried_once_not_every_half_minute(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing was installed before it, so there is nothing to go back to: say so once."""
+    from kiosk.config import load_config
+    from tests.conftest import SAMPLE_CONTENT
+
+    config = load_config(None, {"KIOSK_PATHS_DATA_DIR": str(tmp_path / "data"),
+                                "KIOSK_PATHS_LOG_DIR": str(tmp_path / "log")})  # fmt: skip
+    kiosk = Kiosk(read_bundle(SAMPLE_CONTENT), ManualClock(), config, follow_installed=True)
+    kiosk.window.resize(1080, 1920)
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    broken = store.install(bundle_v(5, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+    (broken.path / "bundle.toml").write_text("damaged [")
+
+    for _ in range(3):
+        kiosk._swap_in_new_content()
+
+    assert kiosk.result.bundle.id == "libertas-mind"  # type: ignore[union-attr]
+    assert text_of(kiosk.window, "attractClinic") == "Libertas Mind"
+    failures = [r for r in caplog.records if "does not load, and going back failed" in r.message]
+    assert len(failures) == 1
+    kiosk.window.close()

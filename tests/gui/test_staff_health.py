@@ -22,7 +22,7 @@ from kiosk.services import open_outbox
 from kiosk.session.idle import ManualClock
 from kiosk.session.staff import set_pin
 from tests.conftest import SAMPLE_CONTENT
-from tests.gui.conftest import items, tap
+from tests.gui.conftest import find, items, tap, text_of
 from tests.servers import free_port
 from tests.unit.outbox.conftest import a_request
 
@@ -77,7 +77,10 @@ def test_staff_see_the_last_update_check_and_its_failure(kiosk: Kiosk, data: Pat
     facts = texts(kiosk, "staffFact")
     assert facts[0].startswith("lobby-1, app version")
     assert any(f.startswith("last check 20") and "offline: connection refused" in f for f in facts)
-    assert any("The last content update check offline" in p for p in texts(kiosk, "staffProblem"))
+    assert any(
+        "The last content update check could not reach the server: connection refused" in p
+        for p in texts(kiosk, "staffProblem")
+    )
 
 
 def test_staff_are_told_of_a_damaged_outbox_kept_aside(
@@ -121,3 +124,50 @@ def test_a_request_that_cannot_be_saved_shows_on_the_staff_screen(
     assert kiosk.form.submit(fields)["saved"]  # and once it works again, the line goes
     kiosk.staff.refresh()
     assert texts(kiosk, "staffProblem") == []
+
+
+def test_a_full_disk_tells_the_patient_and_the_staff_and_saving_resumes(
+    qtbot: QtBot, small_disk: Path, tmp_path: Path, public_key: PublicKey
+) -> None:
+    """For real: the data folder is a 2 MB file system the test fills."""
+    from tests.conftest import fill
+
+    data = small_disk / "data"
+    config = load_config(None, {"KIOSK_PATHS_DATA_DIR": str(data),
+                                "KIOSK_PATHS_LOG_DIR": str(tmp_path / "log")})  # fmt: skip
+    set_pin(config.pin_file(), PIN)
+    with_clinic_key(data, public_key)
+    kiosk = Kiosk(read_bundle(SAMPLE_CONTENT), ManualClock(), config)
+    kiosk.window.resize(1080, 1920)
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    kiosk.window.requestActivate()  # typing needs the active window, not one a test left
+    qtbot.waitActive(kiosk.window)
+    kiosk.form.attach(open_outbox(data, kiosk=kiosk))
+    filler = fill(small_disk)
+    try:
+        kiosk.navigation.home()
+        kiosk.navigation.openContact()
+        settle()
+        # Typing on the kiosk's keys is the contact form's own tests' business.
+        find(kiosk.window, "fieldNameInput").setProperty("text", "Eli")
+        find(kiosk.window, "fieldPhoneInput").setProperty("text", "5185550142")
+        tap(kiosk.window, "consent")
+        tap(kiosk.window, "sendRequest")
+        assert "We could not save your request. Please tell the front desk" in text_of(
+            kiosk.window, "saveFailed"
+        )
+        kiosk.navigation.home()
+        open_staff_screen(kiosk)
+        assert "The disk is full: new contact requests cannot be saved. Tell IT." in texts(
+            kiosk, "staffProblem"
+        )
+        assert any(fact.endswith(" — full") for fact in texts(kiosk, "staffFact"))
+
+        filler.unlink()  # IT frees space
+        assert kiosk.form.submit({"name": "Eli", "phone": "5185550142", "consent": True})["saved"]
+        kiosk.staff.refresh()
+        assert not [p for p in texts(kiosk, "staffProblem") if "disk is full" in p]
+    finally:
+        kiosk.window.close()
+        kiosk.form.close()

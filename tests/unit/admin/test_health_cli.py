@@ -120,7 +120,9 @@ def test_bundle_update_runs_the_kiosks_check_by_hand(
     )
     assert "failed: the server answered 404" in capsys.readouterr().out
     assert main(["status", "--config", str(settings)]) == 1  # a failed check needs attention
-    assert "The last content update check failed" in capsys.readouterr().out
+    assert (
+        "The last content update check failed: the server answered 404" in capsys.readouterr().out
+    )
 
 
 def test_bundle_update_without_an_address_says_how_to_give_one(

@@ -15,7 +15,7 @@ import pytest
 from kiosk.bundles import store
 from kiosk.bundles.update_worker import UpdateWorker, next_wait
 from kiosk.bundles.updates import UpdateCheck, UpdateSource, check_for_update, last_check
-from tests.conftest import DATA
+from tests.conftest import DATA, fill
 from tests.nginx import needs_nginx, nginx
 from tests.servers import free_port
 from tests.tls import Certificates
@@ -42,6 +42,7 @@ class UpdateServer(ThreadingHTTPServer):
         self.status = 200
         self.cut: int | None = None
         self.conditional = True  # False: answers If-None-Match/If-Modified-Since with 200
+        self.announce: int | None = None  # a Content-Length to claim instead of the real one
         self.seen: list[str | None] = []
         self.agents: list[str] = []
         self.bodies_sent = 0
@@ -67,8 +68,10 @@ class UpdateServer(ThreadingHTTPServer):
                 if server.etag:
                     self.send_header("ETag", server.etag)
                 self.send_header("Last-Modified", server.modified)
-                self.send_header("Content-Length", str(len(server.body)))
+                self.send_header("Content-Length", str(server.announce or len(server.body)))
                 self.end_headers()
+                if server.announce:  # a huge file: the kiosk hangs up on seeing its size
+                    return
                 server.bodies_sent += 1
                 self.wfile.write(server.body[: server.cut])
 
@@ -98,9 +101,10 @@ def bundle_bytes(version: int, tmp_path: Path) -> bytes:
     return path.read_bytes()
 
 
-def check(url: str, data_dir: Path, **source: object) -> UpdateCheck:
+def check(url: str, data_dir: Path, trusted: object = TRUSTED, force: bool = False,
+          **source: object) -> UpdateCheck:  # fmt: skip
     return check_for_update(UpdateSource(url, AGENT, **source), data_dir,  # type: ignore[arg-type]
-                            lambda: TRUSTED, "0.1.0")  # fmt: skip
+                            lambda: trusted, "0.1.0", force=force)  # type: ignore[arg-type,return-value]  # fmt: skip
 
 
 def test_a_new_bundle_is_installed_then_304_is_quiet(server: UpdateServer, tmp_path: Path) -> None:
@@ -267,8 +271,8 @@ def test_the_worker_logs_a_failure_when_it_changes_not_every_time(
 
     lines = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "kiosk.bundles"]
     assert lines[:3] == [
-        ("WARNING", "content update check offline: connection refused"),
-        ("WARNING", "content update check failed: the server answered 404 Not Found"),
+        ("WARNING", "content update check did not work: offline: connection refused"),
+        ("WARNING", "content update check did not work: failed: the server answered 404 Not Found"),
         ("INFO", "content update checks work again: unchanged"),
     ]
 
@@ -292,13 +296,83 @@ def test_the_worker_survives_a_check_that_raises(caplog: pytest.LogCaptureFixtur
 
 
 def test_the_first_check_waits_a_random_time_up_to_the_start_delay() -> None:
+    def never() -> UpdateCheck:
+        raise AssertionError("not started")
+
+    waits = [UpdateWorker(never, start_delay=900, rng=random.Random(n)).first_wait
+             for n in range(200)]  # fmt: skip
+
+    assert all(0 <= wait <= 900 for wait in waits)
+    assert max(waits) - min(waits) > 700  # spread over the quarter hour
     checked = threading.Event()
 
     def record() -> UpdateCheck:
         checked.set()
         return UpdateCheck("unchanged")
 
-    worker = UpdateWorker(record, every=3600, start_delay=3600, rng=random.Random(1))
+    worker = UpdateWorker(record, every=3600, start_delay=0.05)
     worker.start()
-    assert not checked.wait(0.3)  # random.Random(1) waits about 8 minutes
+    assert checked.wait(20)  # and the first check does come, after that wait
     worker.stop()
+
+
+def test_a_file_refused_for_an_untrusted_key_is_taken_once_it_adds_the_key(
+    server: UpdateServer, tmp_path: Path
+) -> None:
+    """The refusal was this kiosk's judgement, not the file's fault: new keys, new judgement."""
+    data_dir = tmp_path / "data"
+    server.body = bundle_bytes(3, tmp_path)
+
+    first = check(server.url, data_dir, trusted={})
+    assert first.outcome == "refused"
+    assert "key this kiosk does not trust" in first.detail
+    assert check(server.url, data_dir, trusted={}).again  # the same judgement: not fetched
+
+    assert check(server.url, data_dir).outcome == "installed"  # IT added the key
+
+
+def test_a_file_too_large_is_refused_without_downloading_it_and_not_asked_for_again(
+    server: UpdateServer, tmp_path: Path
+) -> None:
+    server.body, server.announce = b"x", 600 * 2**20
+
+    first = check(server.url, tmp_path)
+    again = check(server.url, tmp_path)
+
+    assert (first.outcome, first.detail) == ("refused", "the update is larger than 500 MB")
+    assert (again.outcome, again.again) == ("refused", True)
+    assert server.seen == [None, '"v1"']  # asked "has it changed?" the second time
+
+
+def test_force_fetches_a_refused_file_again(server: UpdateServer, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    server.body = bundle_bytes(3, tmp_path)[:-300] + bytes(300)
+    check(server.url, data_dir)
+    sent = server.bodies_sent
+
+    forced = check(server.url, data_dir, force=True)
+
+    assert forced.outcome == "refused"
+    assert not forced.again
+    assert server.bodies_sent == sent + 1
+
+
+def test_a_full_disk_is_this_machines_trouble_not_the_files(
+    server: UpdateServer, small_disk: Path
+) -> None:
+    data_dir = small_disk / "data"
+    server.body = bundle_bytes(3, small_disk.parent)
+    check(server.url, data_dir)  # too small a disk to install (250 MB must stay free)...
+    filler = fill(small_disk)
+
+    full = check(server.url, data_dir)
+    assert full.outcome == "failed"
+    assert full.detail == "cannot save the download here: No space left on device"
+
+    filler.unlink()
+    roomy = check(server.url, data_dir)
+    assert roomy.outcome == "failed"
+    assert roomy.detail.startswith("not enough disk space")
+    sent = server.bodies_sent
+    assert check(server.url, data_dir).outcome == "failed"  # fetched again, not "refused"
+    assert server.bodies_sent == sent + 1

@@ -72,7 +72,7 @@ def test_the_file_says_what_the_kiosk_is_doing(tmp_path: Path, public_key: Publi
     assert found['clinic_kiosk_clock_ok{kiosk="lobby-1"}'] == 1
     assert "# TYPE clinic_kiosk_delivery_failures_total counter" in text
     assert "Ana" not in text  # counts, never contents
-    assert "518" not in text
+    assert "555-0142" not in text
 
 
 def test_a_save_that_failed_for_space_shows_as_disk_full(tmp_path: Path) -> None:
@@ -152,3 +152,12 @@ def test_node_exporter_serves_the_file(tmp_path: Path, public_key: PublicKey) ->
     assert scraped['clinic_kiosk_content_version{kiosk="lobby-1"}'] == 3
     mtime = f'node_textfile_mtime_seconds{{file="{folder / "clinic-kiosk.prom"}"}}'
     assert abs(scraped[mtime] - (folder / "clinic-kiosk.prom").stat().st_mtime) < 1
+
+
+def test_large_numbers_are_written_in_full() -> None:
+    from kiosk.health.metrics import _number
+
+    assert _number(1764590400.0) == "1764590400"  # a timestamp, to the second
+    assert _number(80_530_636_800) == "80530636800"  # bytes free
+    assert _number(True) == "1"
+    assert _number(0.25) == "0.25"

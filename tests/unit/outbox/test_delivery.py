@@ -129,7 +129,7 @@ def test_the_worker_delivers_in_the_background(tmp_path: Path, public_key: Publi
     ("attempts", "seconds"), [(1, 30), (2, 60), (3, 120), (7, 1920), (8, 3600), (50, 3600)]
 )
 def test_back_off_doubles_up_to_an_hour(attempts: int, seconds: int) -> None:
-    from kiosk.outbox.store import retry_delay
+    from kiosk.outbox.records import retry_delay
 
     assert retry_delay(attempts) == dt.timedelta(seconds=seconds)
 

@@ -249,7 +249,46 @@ def test_retry_times_from_before_the_clock_was_set_back_are_due_now(
 
 def test_a_clock_set_forward_makes_every_retry_due(tmp_path: Path, public_key: PublicKey) -> None:
     outbox, ids = outbox_with(tmp_path, public_key, count=2)
-    with http_server(fail_first=2) as server:
-        assert deliver_due(outbox, HttpTarget(server.url).send, T0) == 0
+    with http_server(fail_first=1) as server:
+        assert deliver_due(outbox, HttpTarget(server.url).send, T0) == 0  # down: both wait
         assert deliver_due(outbox, HttpTarget(server.url).send, T0 + dt.timedelta(days=365)) == 2
-    assert sorted(server.attempts) == sorted(ids * 2)
+    assert server.attempts == [ids[0], *ids]
+
+
+def test_a_receiver_that_fails_ends_the_round_so_the_rest_do_not_each_time_out(
+    tmp_path: Path, public_key: PublicKey
+) -> None:
+    outbox, ids = outbox_with(tmp_path, public_key, count=5)
+    with http_server() as server:
+        server.mode = "slow"
+        target = HttpTarget(server.url, timeout=1)
+
+        assert deliver_due(outbox, target.send, T0) == 0
+
+        assert server.attempts == [ids[0]]  # one timeout, not five
+        assert outbox.status().failures == 1
+        server.mode = "ok"
+        assert deliver_due(outbox, target.send, T0 + dt.timedelta(seconds=30)) == 5
+        server.release.set()
+    assert [key for key, _ in server.posts] == ids  # oldest first, each once
+
+
+def test_a_receiver_that_trickles_its_reply_is_given_up_on(
+    tmp_path: Path, public_key: PublicKey
+) -> None:
+    """Every byte comes inside the socket timeout, so only a deadline on the whole ends it."""
+    data = tmp_path / "data"
+    outbox = Outbox.open(data, public_key)
+    request_id = outbox.submit(a_request())
+    with http_server() as server:
+        server.mode = "trickle"
+        worker = DeliveryWorker(data, HttpTarget(server.url, timeout=5).send, deadline=1)
+        worker.start()
+        try:
+            wait_until(lambda: outbox.status().failures == 1, "the attempt to be given up on")
+            assert last_error(outbox) == "no complete answer within 1 s"
+            assert worker.alive
+        finally:
+            worker.stop()
+            server.release.set()
+    assert server.attempts == [request_id]

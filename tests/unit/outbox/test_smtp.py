@@ -179,3 +179,14 @@ def test_a_permanent_refusal_stops_retrying_and_waits_for_export(
         assert deliver_due(outbox, relay_target(relay.port).send, T0 + dt.timedelta(days=1)) == 1
     assert len(relay.messages) == 1
     assert relay.messages[0]["Message-ID"] == f"<{refused_id}@clinic-kiosk>"
+
+
+def test_a_mail_the_relay_took_is_delivered_whatever_it_says_to_quit(outbox: Outbox) -> None:
+    request_id = outbox.submit(a_request())
+    with smtp_relay() as relay:
+        relay.answer_quit_with("554 5.3.0 closing with an error")
+        assert deliver_due(outbox, relay_target(relay.port).send, T0) == 1
+        assert deliver_due(outbox, relay_target(relay.port).send, T0 + dt.timedelta(days=1)) == 0
+
+    assert [m["Message-ID"] for m in relay.messages] == [f"<{request_id}@clinic-kiosk>"]
+    assert outbox.status().refused == 0

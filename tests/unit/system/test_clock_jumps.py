@@ -124,3 +124,45 @@ def test_a_request_saved_while_the_clock_is_unset_carries_a_note(
     )
     assert opened.kiosk == "lobby-1"
     outbox.close()
+
+
+def test_a_jump_is_noticed_once_with_the_times_it_put_off() -> None:
+    from kiosk.system.clock import ClockWatch
+
+    start = dt.datetime(2025, 12, 1, 8, 0, tzinfo=dt.UTC)  # a year behind, from boot
+    now = {"wall": start, "mono": 100.0}
+    watch = ClockWatch(lambda: now["wall"], lambda: now["mono"])
+
+    now["wall"] += dt.timedelta(minutes=30)
+    now["mono"] += 1800
+    assert watch.jump() is None  # the clocks agree
+    now["wall"] += dt.timedelta(days=365, minutes=5)  # network time arrives
+    now["mono"] += 300
+    jump = watch.jump()
+
+    assert jump is not None
+    assert jump.shift == dt.timedelta(days=365)
+    assert (jump.since, jump.until) == (start, start + dt.timedelta(minutes=35))
+    assert watch.jump() is None  # said once
+
+
+def test_requests_saved_before_a_correction_carry_it_and_their_age_is_right(
+    tmp_path: Path, public_key: PublicKey, private_key: object
+) -> None:
+    behind = dt.datetime(2025, 12, 1, 8, 0, tzinfo=dt.UTC)  # the clock, a year behind
+    clock = {"now": behind}
+    outbox = Outbox.open(tmp_path, public_key, clock=lambda: clock["now"])
+    early = outbox.submit(a_request())
+    clock["now"] = behind + dt.timedelta(days=365, minutes=10)  # corrected
+    late = outbox.submit(a_request(name="Bo"))
+
+    noted = outbox.note_clock_jump(behind, behind + dt.timedelta(minutes=5),
+                                   dt.timedelta(days=365))  # fmt: skip
+
+    assert noted == 1
+    assert outbox.status().oldest_undelivered == "2026-12-01T08:00:00+00:00"  # not 2025
+    files = {f.stem: f for f in outbox.export(tmp_path / "usb")}
+    opened = open_envelope(files[early].read_bytes(), private_key)  # type: ignore[arg-type]
+    assert "clock was corrected by +365.0 days after this request was saved" in opened.clock_note
+    assert open_envelope(files[late].read_bytes(), private_key).clock_note == ""  # type: ignore[arg-type]
+    outbox.close()
