@@ -9,9 +9,9 @@ Start-up order:
 4. Build the session (navigation, display choices, idle policy on its clock)
    and the bridges over it, and hand them to Main.qml as required properties.
 5. Run: full screen, a window, the self-test, screenshots, or one frame.
-6. After the first frame (kiosk.services): open the contact-request outbox (the
-   form stays off without the clinic's key) and start delivery, update checks,
-   the metrics file and systemd's pings, each as it is set up.
+6. After the first frame (kiosk.bridge.services): open the contact-request
+   outbox (the form stays off without the clinic's key) and start delivery,
+   update checks, the metrics file and systemd's pings, each as it is set up.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
+from kiosk.bridge.services import open_outbox, start_services
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
@@ -47,7 +48,6 @@ from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.model import Bundle
 from kiosk.content.problems import Severity
 from kiosk.health.live import Live
-from kiosk.services import open_outbox, start_services
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator

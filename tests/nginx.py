@@ -13,13 +13,14 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_until
 
 NGINX = shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
 needs_nginx = pytest.mark.skipif(
@@ -85,14 +86,11 @@ def nginx(folder: Path, servers: str, ports: list[int]) -> Iterator[Nginx]:
         stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + 20
-        while not all(_listening(port) for port in ports):
-            if process.poll() is not None or time.monotonic() > deadline:
-                errors = (
-                    (folder / "error.log").read_text() if (folder / "error.log").exists() else ""
-                )
-                raise RuntimeError(f"nginx did not start: {process.stderr.read()!r} {errors}")  # type: ignore[union-attr]
-            time.sleep(0.02)
+        wait_until(lambda: process.poll() is not None or all(map(_listening, ports)),
+                   "nginx to listen")  # fmt: skip
+        if process.poll() is not None:
+            log = folder / "error.log"
+            raise RuntimeError(f"nginx did not start: {log.read_text() if log.exists() else ''}")
         yield Nginx(folder, process)
     finally:
         process.send_signal(signal.SIGQUIT)  # graceful: finish what is under way

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes
 from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
@@ -108,6 +109,29 @@ def http_server(port: int = 0, fail_first: int = 0) -> Iterator[RecordingHttpSer
         yield server
     finally:
         server.release.set()
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def file_server(folder: Path, tls: ssl.SSLContext | None = None) -> Iterator[str]:
+    """A plain web server publishing `folder` on 127.0.0.1 (HTTPS with `tls`); yields its URL."""
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    try:
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
+    finally:
         server.shutdown()
         server.server_close()
 

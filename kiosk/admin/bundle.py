@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import DATA_DIR_HELP, EXIT_OK, EXIT_PROBLEMS, data_dir, make_key_pair
+from kiosk.admin.common import (
+    DATA_DIR_HELP,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    data_dir,
+    make_key_pair,
+    settings,
+)
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.bundles import pointer, store
 from kiosk.bundles.build import BuildRefused, build_bundle
@@ -24,7 +30,7 @@ from kiosk.bundles.signing import (
     trusted_keys,
 )
 from kiosk.bundles.verify import BundleRefused, verify_bundle
-from kiosk.config import ConfigError, default_config_file, load_config
+from kiosk.config import ConfigError, default_config_file
 from kiosk.content.export import export_html
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import MAX_GRADE, validate
@@ -269,18 +275,16 @@ def run_update(args: argparse.Namespace) -> int:
     from kiosk.bundles.updates import UpdateSource, check_for_update
     from kiosk.system.net import user_agent
 
-    try:
-        settings = load_config(args.config, os.environ)
-    except ConfigError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+    config = settings(args)
+    if config is None:
         return EXIT_PROBLEMS
-    url = args.url or settings.text("content.update_url")
+    url = args.url or config.text("content.update_url")
     if not url:
         print("kiosk-admin: no content.update_url is set; give one with --url", file=sys.stderr)
         return EXIT_PROBLEMS
-    folder = settings.path("paths.data_dir")
-    source = UpdateSource(url, user_agent(APP_VERSION, settings.kiosk_id()),
-                          settings.file("network.ca_file"))  # fmt: skip
+    folder = config.path("paths.data_dir")
+    source = UpdateSource(url, user_agent(APP_VERSION, config.kiosk_id()),
+                          config.file("network.ca_file"))  # fmt: skip
     result = check_for_update(source, folder, lambda: trusted_keys(folder), APP_VERSION,
                               force=args.force)  # fmt: skip
     print(f"{url}: {result.describe()}")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
-from kiosk.config import default_config_file, load_config
+from kiosk.config import Config, ConfigError, default_config_file, load_config
 from kiosk.secretfile import SecretFileError
 
 # Every staff command's exit status: fine, or problems found or refused (argparse
@@ -18,6 +18,15 @@ EXIT_OK, EXIT_PROBLEMS = 0, 1
 MIN_PASSPHRASE = 12
 
 DATA_DIR_HELP = "the kiosk's data folder (default: paths.data_dir in the kiosk's settings)"
+
+
+def settings(args: argparse.Namespace) -> Config | None:
+    """The kiosk's settings from --config; None, with every problem printed, if broken."""
+    try:
+        return load_config(args.config, os.environ)
+    except ConfigError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return None
 
 
 def data_dir(args: argparse.Namespace) -> Path:

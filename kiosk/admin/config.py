@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS
+from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS, settings
 from kiosk.config import OPTIONS, Config, ConfigError, default_config_file, load_config
 from kiosk.config.advice import advice
 
@@ -32,13 +32,13 @@ def add_commands(groups: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        settings = load_config(args.config, os.environ)
+        config = load_config(args.config, os.environ)
     except ConfigError as exc:
         for problem in exc.problems:
             print(problem)
         print(f"{_count(len(exc.problems))}; the kiosk will not start", file=sys.stderr)
         return EXIT_PROBLEMS
-    found = advice(settings) + _delivery_problems(settings)
+    found = advice(config) + _delivery_problems(config)
     for problem in found:
         print(problem)
     errors = sum(": error: " in problem for problem in found)
@@ -56,23 +56,20 @@ def _count(problems: int) -> str:
     return f"{problems} problem{'s' if problems != 1 else ''}"
 
 
-def _delivery_problems(settings: Config) -> list[str]:
+def _delivery_problems(config: Config) -> list[str]:
     from kiosk.outbox.targets import target_from_config
 
     try:
-        target_from_config(settings)
+        target_from_config(config)
     except ValueError as exc:
-        key = "requests.smtp_host" if settings.text("requests.smtp_host") else "requests.smtp_user"
-        return [f"{settings.source(key)}: error: {exc}; requests are kept for export only"]
+        key = "requests.smtp_host" if config.text("requests.smtp_host") else "requests.smtp_user"
+        return [f"{config.source(key)}: error: {exc}; requests are kept for export only"]
     return []
 
 
 def run_show(args: argparse.Namespace) -> int:
-    try:
-        config = load_config(args.config, os.environ)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    config = settings(args)
+    if config is None:
         return EXIT_PROBLEMS
     for option in OPTIONS:
         value = config[option.key]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS
-from kiosk.config import ConfigError, default_config_file, load_config
+from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS, settings
+from kiosk.config import default_config_file
 from kiosk.health.metrics import render
 from kiosk.health.report import Health, gather
 from kiosk.health.text import facts, problems
@@ -35,10 +33,8 @@ def add_commands(groups: Any) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    try:
-        config = load_config(args.config, os.environ)
-    except ConfigError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+    config = settings(args)
+    if config is None:
         return EXIT_PROBLEMS
     health = gather(config, APP_VERSION, delivery_summary(config))
     found = problems(health)

@@ -14,11 +14,11 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from kiosk.bridge.services import open_outbox
 from kiosk.bridge.walk import settle
 from kiosk.outbox.envelope import envelope, open_envelope
 from kiosk.outbox.keys import INTERACTIVE, new_key_pair, read_private_key
 from kiosk.outbox.store import DATABASE
-from kiosk.services import open_outbox
 from tests.conftest import SAMPLE_CONTENT
 from tests.gui.conftest import (
     accessible_name,
@@ -202,8 +202,8 @@ def test_a_request_sent_from_the_screen_reaches_the_clinic_server(
 ) -> None:
     from PySide6.QtGui import QGuiApplication
 
+    from kiosk.bridge.services import start_contact_requests
     from kiosk.config import load_config
-    from kiosk.services import start_contact_requests
     from tests.servers import http_server
 
     with http_server() as server:

@@ -10,9 +10,9 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from kiosk.bridge.services import open_outbox
 from kiosk.bridge.walk import settle
 from kiosk.outbox.keys import INTERACTIVE, new_key_pair
-from kiosk.services import open_outbox
 from kiosk.session.idle import FORM_IDLE, READING_IDLE, WARNING, ManualClock
 from tests.conftest import SAMPLE_CONTENT
 from tests.gui.conftest import (

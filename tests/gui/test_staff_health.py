@@ -12,13 +12,13 @@ from nacl.public import PublicKey
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from kiosk.bridge.services import open_outbox
 from kiosk.bridge.walk import settle
 from kiosk.bundles.updates import UpdateSource, check_for_update
 from kiosk.config import load_config
 from kiosk.content.loader import read_bundle
 from kiosk.outbox.keys import public_key_text
 from kiosk.outbox.store import DATABASE, Outbox
-from kiosk.services import open_outbox
 from kiosk.session.idle import ManualClock
 from kiosk.session.staff import set_pin
 from tests.conftest import SAMPLE_CONTENT

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import build_installer as bi
+from tests.servers import file_server
 from tests.tls import Certificates
 
 pytestmark = pytest.mark.package
@@ -190,9 +191,6 @@ def test_installed_kiosk_admin_fetches_an_update_over_https_with_the_clinics_aut
     installed: Path, tmp_path: Path, certificates: Certificates
 ) -> None:
     """The frozen build, the OS's OpenSSL, no SSL_CERT_FILE: network.ca_file is what trusts."""
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     site = tmp_path / "site"
     site.mkdir()
     content = tmp_path / "content"
@@ -211,28 +209,13 @@ def test_installed_kiosk_admin_fetches_an_update_over_https_with_the_clinics_aut
     (data / "trusted-keys").mkdir(parents=True)
     shutil.copy(tmp_path / "keys/signing.pub", data / "trusted-keys/signing.pub")
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    server.socket = certificates.server_context().wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
-    url = f"https://127.0.0.1:{server.server_address[1]}/clinic.kbundle"
-    try:
-        config = tmp_path / "kiosk.toml"
-        config.write_text(f'[paths]\ndata_dir = "{data}"\nlog_dir = "{tmp_path / "log"}"\n')
-        untrusted = run_installed(installed, ADMIN, "bundle", "update", "--url", url,
-                                  "--config", str(config))  # fmt: skip
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{data}"\nlog_dir = "{tmp_path / "log"}"\n')
+    with file_server(site, certificates.server_context()) as base:
+        update = ["bundle", "update", "--url", f"{base}/clinic.kbundle", "--config", str(config)]
+        untrusted = run_installed(installed, ADMIN, *update)
         config.write_text(config.read_text() + f'[network]\nca_file = "{certificates.clinic_ca}"\n')
-        trusted = run_installed(installed, ADMIN, "bundle", "update", "--url", url,
-                                "--config", str(config))  # fmt: skip
-    finally:
-        server.shutdown()
-        server.server_close()
+        trusted = run_installed(installed, ADMIN, *update)
 
     assert untrusted.returncode == 1, untrusted.stdout + untrusted.stderr
     assert "certificate is not trusted" in untrusted.stdout

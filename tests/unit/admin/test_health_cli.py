@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from kiosk.bundles import pointer, store
 from kiosk.bundles.signing import TRUSTED_KEYS
 from kiosk.outbox.store import Outbox
 from tests.conftest import DATA
+from tests.servers import file_server
 from tests.unit.bundles.helpers import TRUSTED, folder_files, signed_bundle, version_of
 from tests.unit.outbox.conftest import a_request
 
@@ -41,19 +40,8 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A plain web server publishing a folder, as a clinic's update host."""
     folder = tmp_path / "site"
     folder.mkdir()
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)  # type: ignore[arg-type]
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    server.shutdown()
-    server.server_close()
+    with file_server(folder) as url:
+        yield url, folder
 
 
 def trust_test_key(data: Path) -> None:
