@@ -90,8 +90,9 @@ class PinGate:
         failures, next_try = self._load_attempts()
         if failures >= LOCKOUT_AFTER:
             return Attempt(False, locked=True, reason="locked: IT must set a new PIN")
-        # Never longer than the longest wait: a clock set back must not lock staff out.
-        wait = min(next_try - self._clock(), LONGEST_WAIT)
+        wait = next_try - self._clock()
+        if wait > LONGEST_WAIT:  # set by a clock that has since gone back: not a year's wait
+            wait = 0.0
         if wait > 0:
             return Attempt(False, wait_seconds=wait, reason="too soon after a wrong PIN")
         if self._matches(pin):

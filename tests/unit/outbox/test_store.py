@@ -100,6 +100,10 @@ def test_a_flipped_byte_or_a_changed_id_is_rejected(
     with pytest.raises(EnvelopeError, match="id was changed"):
         open_envelope(json.dumps(renamed).encode(), private_key)
 
+    moved = {**document, "kiosk": "another-waiting-room"}
+    with pytest.raises(EnvelopeError, match="kiosk name was changed"):
+        open_envelope(json.dumps(moved).encode(), private_key)
+
     with pytest.raises(EnvelopeError, match="not a sealed contact request"):
         open_envelope(b"hello", private_key)
 
