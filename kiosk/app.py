@@ -20,7 +20,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +69,11 @@ FONT_FAMILY = "Atkinson Hyperlegible"
 
 class Kiosk:
     """Everything one running kiosk holds, built in the documented order."""
+
+    # How the kiosk ends itself (staff's Restart and Exit, after an update): tests put a
+    # recorder here, as QCoreApplication.exit() outside exec() also ends at once every
+    # event loop the process starts afterwards.
+    quit_app: Callable[[int], None] = staticmethod(QGuiApplication.exit)
 
     @classmethod
     def from_path(
@@ -158,7 +163,7 @@ class Kiosk:
             health=self._health,
         )
         staff.exitRequested.connect(self._staff_exit)
-        staff.restartRequested.connect(lambda: QGuiApplication.exit(0))
+        staff.restartRequested.connect(lambda: self.quit_app(0))
         return staff
 
     def live(self) -> Live:
@@ -231,7 +236,7 @@ class Kiosk:
     def _staff_exit(self) -> None:
         """Staff chose Exit: let the window close, and ask the service not to restart."""
         self.window.setProperty("exitAllowed", True)
-        QGuiApplication.exit(EXIT_BY_STAFF)
+        self.quit_app(EXIT_BY_STAFF)
 
     def _load(self, view: str) -> bool:
         before = len(self.engine.rootObjects())
@@ -339,11 +344,10 @@ def choose_content(given: Path | None, config: Config) -> Path:
     that is for authors checking their work, never for the waiting room.
     """
     if given is not None and given.suffix == ".kbundle" and _is_file(given):
-        import tempfile
-
+        from kiosk.bundles.preview import preview_folder
         from kiosk.bundles.verify import unpack_unsigned
 
-        return unpack_unsigned(given, Path(tempfile.mkdtemp(prefix="kiosk-preview-")))
+        return unpack_unsigned(given, preview_folder())
     if given is not None:
         return given
     named = config.text("content.bundle")

@@ -171,13 +171,19 @@ class _LinkChecker(Treeprocessor):
 
     def _check_image(self, img: ET.Element) -> bool:
         src = (img.get("src") or "").strip()
-        path = self.renderer.resolve_image(src)
+        try:
+            path = self.renderer.resolve_image(src)
+            found = path is not None and path.is_file()
+        except OSError as exc:  # e.g. a name longer than the file system allows
+            shown = src if len(src) <= 60 else src[:57] + "..."
+            self.issues.append(Issue(True, src, f"image {shown!r} cannot be used: {exc.strerror}"))
+            return False
         if path is None:
             self.issues.append(
                 Issue(True, src, f"image {src!r} was removed: images must be files in media/")
             )
             return False
-        if not path.is_file():
+        if not found:
             self.issues.append(Issue(True, src, f"image {src!r} not found in the bundle"))
             return False
         if not (img.get("alt") or "").strip():

@@ -30,6 +30,14 @@ def _qt_setup(qapp: object) -> None:
     load_fonts()
 
 
+@pytest.fixture(autouse=True)
+def quits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The exit statuses a kiosk asked to end with; it never really ends the test session."""
+    asked: list[int] = []
+    monkeypatch.setattr(Kiosk, "quit_app", staticmethod(asked.append))
+    return asked
+
+
 def open_kiosk(
     qtbot: QtBot,
     content: Path | LoadResult,

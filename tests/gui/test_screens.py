@@ -20,7 +20,7 @@ from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.bridge.walk import ORIENTATIONS, Walker
 from kiosk.config import load_config
 from kiosk.content import load_bundle
-from tests.conftest import REPO, SAMPLE_CONTENT
+from tests.conftest import DATA, REPO, SAMPLE_CONTENT
 from tests.gui.conftest import accessible_name, find, items, open_kiosk
 
 MIN_TARGET = 48
@@ -254,3 +254,21 @@ def test_authors_can_preview_a_kbundle_file(tmp_path: Path) -> None:
     assert "unsafe file name '../escape.md'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path.parent / "escape.md").exists()
+
+
+def test_a_bundle_shown_as_it_is_leaves_nothing_in_the_temp_folder(tmp_path: Path) -> None:
+    from tests.unit.bundles.helpers import folder_files, signed_bundle, version_of
+
+    bundle = signed_bundle(version_of(folder_files(DATA / "good"), 3), tmp_path / "x.kbundle",
+                           "test-clinic", 3)  # fmt: skip
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    killed = temp / "kiosk-preview-999999999-abcd"  # left by a kiosk killed earlier
+    (killed / "pages").mkdir(parents=True)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(temp))
+        result = _run_kiosk("--self-test", "--content", str(bundle))
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list(temp.iterdir()) == []  # its own copy gone at exit, the leftover cleared

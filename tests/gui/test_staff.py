@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.bridge.staff import removable_folders
@@ -32,12 +33,14 @@ def type_pin(kiosk: Kiosk, pin: str) -> None:
 RESOURCES = REPO / "kiosk" / "resources"
 
 
-def test_holding_the_clinic_name_for_five_seconds_opens_the_pin_pad(kiosk: Kiosk) -> None:
+def test_holding_the_clinic_name_for_five_seconds_opens_the_pin_pad(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
     window = kiosk.window
     name = centre(find(window, "attractClinic"))
 
     QTest.mousePress(window, LEFT, NO_MODIFIER, name)
-    QTest.qWait(5300)
+    qtbot.waitUntil(lambda: kiosk.navigation.screen == "staff", timeout=10_000)  # after 5 s
     QTest.mouseRelease(window, LEFT, NO_MODIFIER, name)
     settle()
 
@@ -80,6 +83,22 @@ def test_the_right_pin_shows_the_state_and_exports_to_a_usb_folder(
     assert any("GB free" in fact for fact in facts)
     tap(kiosk.window, "exportTo")
     assert text_of(kiosk.window, "staffMessage") == f"Exported 0 requests to {usb}."
+
+
+def test_restart_and_exit_end_the_kiosk_with_the_service_files_statuses(
+    with_pin: Kiosk, quits: list[int]
+) -> None:
+    kiosk = with_pin
+    kiosk.navigation.openStaff()
+    settle()
+    type_pin(kiosk, PIN)
+
+    tap(kiosk.window, "staffRestart")
+    assert quits == [0]  # systemd starts it again
+    assert not kiosk.window.property("exitAllowed")
+    tap(kiosk.window, "staffExit")
+    assert quits == [0, 64]  # RestartPreventExitStatus: staff meant it
+    assert kiosk.window.property("exitAllowed")
 
 
 def test_leaving_locks_the_staff_screen_again(with_pin: Kiosk) -> None:
@@ -172,7 +191,6 @@ def test_install_an_update_from_usb_after_seeing_the_diff_then_roll_back(
     tap(kiosk.window, "installUpdate")
     assert store.active(data_dir).version == 8  # type: ignore[union-attr]
     kiosk.staff.refresh()
-    QTest.qWait(200)  # a person's next tap comes after the install's restart request settles
     tap(kiosk.window, "staffRollBack")
 
     assert text_of(kiosk.window, "staffMessage") == "Back to version 7. Restarting to show it."

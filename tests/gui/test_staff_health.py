@@ -22,7 +22,7 @@ from kiosk.outbox.store import DATABASE, Outbox
 from kiosk.session.idle import ManualClock
 from kiosk.session.staff import set_pin
 from tests.conftest import SAMPLE_CONTENT
-from tests.gui.conftest import find, items, tap, text_of
+from tests.gui.conftest import items, tap, text_of
 from tests.servers import free_port
 from tests.unit.outbox.conftest import a_request
 
@@ -131,6 +131,7 @@ def test_a_full_disk_tells_the_patient_and_the_staff_and_saving_resumes(
 ) -> None:
     """For real: the data folder is a 2 MB file system the test fills."""
     from tests.conftest import fill
+    from tests.gui.test_contact_form import fill_in
 
     data = small_disk / "data"
     config = load_config(None, {"KIOSK_PATHS_DATA_DIR": str(data),
@@ -141,18 +142,13 @@ def test_a_full_disk_tells_the_patient_and_the_staff_and_saving_resumes(
     kiosk.window.resize(1080, 1920)
     kiosk.window.show()
     qtbot.waitExposed(kiosk.window)
-    kiosk.window.requestActivate()  # typing needs the active window, not one a test left
-    qtbot.waitActive(kiosk.window)
     kiosk.form.attach(open_outbox(data, kiosk=kiosk))
     filler = fill(small_disk)
     try:
         kiosk.navigation.home()
         kiosk.navigation.openContact()
         settle()
-        # Typing on the kiosk's keys is the contact form's own tests' business.
-        find(kiosk.window, "fieldNameInput").setProperty("text", "Eli")
-        find(kiosk.window, "fieldPhoneInput").setProperty("text", "5185550142")
-        tap(kiosk.window, "consent")
+        fill_in(kiosk, "eli")
         tap(kiosk.window, "sendRequest")
         assert "We could not save your request. Please tell the front desk" in text_of(
             kiosk.window, "saveFailed"

@@ -1,4 +1,7 @@
-"""Installs bundles in a loop, for the crash test that kills it at random moments."""
+"""Installs bundles in a loop, for the crash test that kills it at random moments.
+
+Prints "ready", then "installed" after each install that switched the version.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ def main() -> None:
             store.install(bundle, data_dir, TRUSTED, "0.1.0", allow_downgrade=True)
         except store.BundleRefused:  # the same version as the active one: next
             continue
+        print("installed", flush=True)
 
 
 if __name__ == "__main__":

@@ -156,3 +156,19 @@ def test_a_folder_the_reader_may_not_open_is_named_not_raised(
     assert [str(p) for p in caught.value.problems] == [
         f"{tmp_path / 'content'}:1: error: cannot read: Permission denied"
     ]
+
+
+def test_an_image_name_too_long_for_the_disk_is_a_problem_on_its_line(
+    make_bundle: MakeBundle,
+) -> None:
+    root = make_bundle()
+    page = root / "pages" / "intro.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    page.write_text("\n".join([*lines, "", f"![x](media/{'a' * 300}.png)", ""]), "utf-8")
+
+    result = read_bundle(root)
+
+    assert result.bundle is None  # an error, and the rest of the bundle still checked
+    [problem] = result.problems
+    assert (problem.path, problem.line) == (str(page), len(lines) + 2)
+    assert problem.message.endswith("cannot be used: File name too long")

@@ -25,8 +25,8 @@ def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _kiosk_with_requests(data: Path, keys: Path, *requests: object) -> list[str]:
-    outbox = Outbox.open(data, read_public_key(keys / "clinic.pub"))
-    return [outbox.submit(r) for r in requests]  # type: ignore[arg-type]
+    with Outbox.open(data, read_public_key(keys / "clinic.pub")) as outbox:
+        return [outbox.submit(r) for r in requests]  # type: ignore[arg-type]
 
 
 def test_keys_new_writes_a_locked_private_key(keys: Path) -> None:
