@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Tests and benchmarks draw offscreen with the software renderer; `make run` does not.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software
 
-.PHONY: run test lint bench soak fleet package clean
+.PHONY: run demo-requests test lint bench soak fleet package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,31 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/kiosk --content content --windowed --size 1080x1920
+# The demo: a data folder in the checkout with a clinic key made on first run, so
+# the contact form works. Its passphrase and PIN are for the demo only; nothing
+# of it is in the packaged build, and install.sh makes no key.
+DEMO ?= .demo
+DEMO_PASSPHRASE := demo only, never for a clinic
+DEMO_PIN := 246810
+
+$(DEMO)/kiosk.toml: | $(STAMP)
+	mkdir -p $(DEMO)/data $(DEMO)/log
+	KIOSK_KEY_PASSPHRASE='$(DEMO_PASSPHRASE)' $(BIN)/kiosk-admin keys new --out $(DEMO)/keys
+	cp $(DEMO)/keys/clinic.pub $(DEMO)/data/clinic.pub
+	printf '[kiosk]\nid = "demo"\n[display]\nfullscreen = false\n[paths]\ndata_dir = "%s"\nlog_dir = "%s"\n' \
+		"$(abspath $(DEMO))/data" "$(abspath $(DEMO))/log" > $(DEMO)/kiosk.toml.new
+	KIOSK_NEW_PIN=$(DEMO_PIN) $(BIN)/kiosk-admin pin set --config $(DEMO)/kiosk.toml.new
+	mv $(DEMO)/kiosk.toml.new $(DEMO)/kiosk.toml
+	@echo "demo set up in $(DEMO)/: clinic key passphrase '$(DEMO_PASSPHRASE)', staff PIN $(DEMO_PIN) (demo only)"
+
+run: $(STAMP) $(DEMO)/kiosk.toml
+	$(BIN)/kiosk --config $(DEMO)/kiosk.toml --content content --windowed --size 1080x1920
+
+# What patients sent in the demo, opened with the demo's clinic key.
+demo-requests: $(DEMO)/kiosk.toml
+	$(BIN)/kiosk-admin requests export --data-dir $(DEMO)/data --out $(DEMO)/export
+	KIOSK_KEY_PASSPHRASE='$(DEMO_PASSPHRASE)' $(BIN)/kiosk-admin requests open $(DEMO)/export \
+		--key $(DEMO)/keys/clinic.key
 
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk tests bench build_installer.py
@@ -45,4 +68,4 @@ bench: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(DEMO) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -268,6 +268,10 @@ def load_fonts() -> None:
 def main(argv: Sequence[str]) -> int:
     options = launcher.build_parser().parse_args(argv)
     offscreen = options.self_test or options.screenshots is not None
+    cannot = None if offscreen else launcher.no_screen(os.environ, sys.platform)
+    if cannot:
+        print(cannot, file=sys.stderr)
+        return 2
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ.setdefault("QT_QUICK_BACKEND", "software")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 _SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -12,6 +13,17 @@ _SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 def sample_content() -> Path:
     """The sample bundle shipped with the app (beside the package in a checkout)."""
     return Path(__file__).resolve().parent.parent / "content"
+
+
+def no_screen(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the kiosk cannot open a window here (over SSH, say), in one line; None if it can."""
+    if platform != "linux" or environ.get("QT_QPA_PLATFORM"):
+        return None  # elsewhere there is always a desktop; a chosen platform speaks for itself
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("kiosk: there is no screen here (neither DISPLAY nor WAYLAND_DISPLAY is set): run it "
+            "on a desktop or the kiosk's screen, or check it here with `kiosk --self-test` or "
+            "`kiosk --screenshots DIR`")  # fmt: skip
 
 
 def window_size(text: str) -> tuple[int, int]:

@@ -272,3 +272,17 @@ def test_a_bundle_shown_as_it_is_leaves_nothing_in_the_temp_folder(tmp_path: Pat
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(temp.iterdir()) == []  # its own copy gone at exit, the leftover cleared
+
+
+def test_with_no_screen_the_kiosk_says_what_to_do_in_one_line() -> None:
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+
+    done = subprocess.run([sys.executable, "-m", "kiosk", "--windowed"], cwd=REPO,
+                          env=environment, capture_output=True, text=True, timeout=60,
+                          check=False)  # fmt: skip
+
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1  # one line, no traceback
+    assert "there is no screen here" in done.stderr
+    assert "kiosk --self-test" in done.stderr

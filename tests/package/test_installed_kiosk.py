@@ -221,3 +221,11 @@ def test_installed_kiosk_admin_fetches_an_update_over_https_with_the_clinics_aut
     assert "certificate is not trusted" in untrusted.stdout
     assert trusted.returncode == 0, trusted.stdout + trusted.stderr
     assert "installed: libertas-mind version 120" in trusted.stdout
+
+
+def test_no_key_of_any_kind_ships_or_is_made_by_the_install(installed: Path) -> None:
+    """A clinic makes its own clinic key and PIN; the demo's stay in the checkout."""
+    found = [p for p in installed.rglob("*") if p.name in ("clinic.key", "clinic.pub",
+             "signing.key", "staff.pin") or p.suffix == ".key"]  # fmt: skip
+
+    assert found == []
