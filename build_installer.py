@@ -37,6 +37,7 @@ from pathlib import Path, PurePosixPath
 from installer.licences import write_licences
 
 ROOT = Path(__file__).resolve().parent
+RESOURCES = ROOT / "resources"  # what the installers put on a machine besides the app
 APP = "clinic-kiosk"
 ADMIN = "kiosk-admin"
 CONTENTS = "_internal"  # PyInstaller's folder for everything but the programs
@@ -251,7 +252,7 @@ WINDOWS_DATA, WINDOWS_LOGS = (
 
 
 def default_settings() -> str:
-    return (ROOT / "kiosk" / "resources" / "kiosk.toml").read_text(encoding="utf-8")
+    return (RESOURCES / "kiosk.toml").read_text(encoding="utf-8")
 
 
 # --- Linux tarball -----------------------------------------------------------------------
@@ -271,8 +272,7 @@ def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | Non
                 and clinic-kiosk-session, which the service runs)
     """
     top = linux_name(version, machine)
-    linux = ROOT / "packaging" / "linux"
-    service = ROOT / "kiosk" / "resources" / "linux"
+    linux = service = RESOURCES / "linux"
     files = {
         "install.sh": (linux / "install.sh", 0o755),
         "uninstall.sh": (linux / "uninstall.sh", 0o755),
@@ -316,7 +316,7 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes, mode: int) -> None:
 
 def inno_script(version: str) -> str:
     """clinic-kiosk.iss for Inno Setup 6, built on Windows beside dist\\clinic-kiosk."""
-    template = (ROOT / "packaging" / "windows" / "clinic-kiosk.iss.in").read_text(encoding="utf-8")
+    template = (RESOURCES / "windows" / "clinic-kiosk.iss.in").read_text(encoding="utf-8")
     return string.Template(template).substitute(version=version)
 
 
@@ -325,9 +325,22 @@ def windows_files(version: str, out_dir: Path) -> Path:
     settings = system_config(default_settings(), WINDOWS_DATA, WINDOWS_LOGS)
     (out_dir / "kiosk-windows.toml").write_text(settings, encoding="utf-8", newline="\r\n")
     shutil.copyfile(ROOT / "INSTALL.md", out_dir / "INSTALL.md")
+    shutil.copyfile(RESOURCES / "windows" / "README.md", out_dir / "lockdown-windows.md")
     script = out_dir / f"{APP}.iss"
     script.write_text(inno_script(version), encoding="utf-8-sig", newline="\r\n")
     return script
+
+
+# --- wheel ----------------------------------------------------------------------------------
+
+
+def wheel(out_dir: Path) -> Path:
+    """The wheel, for `kiosk-admin` on a staff PC (pipx install dist/clinic_kiosk-….whl)."""
+    for old in out_dir.glob("clinic_kiosk-*.whl"):
+        old.unlink()
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet",
+                    "--wheel-dir", str(out_dir)], check=True)  # fmt: skip
+    return next(out_dir.glob("clinic_kiosk-*.whl"))
 
 
 # --- proof ---------------------------------------------------------------------------------------
@@ -434,14 +447,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n\n".join(failures), file=sys.stderr)
         print(f"build_installer: the build in {app_dir} does not work", file=sys.stderr)
         return 1
-    outputs = [windows_files(version, dist)]
+    outputs = [windows_files(version, dist), wheel(dist)]
     if sys.platform == "linux":
         outputs.insert(0, linux_tarball(app_dir, version, dist))
     print(f"{app_dir}: {folder_size(app_dir) / 1e6:.1f} MB")
     for output in outputs:
-        print(
-            f"{output}: {output.stat().st_size / 1e6:.1f} MB" if output.suffix == ".gz" else output
-        )
+        print(f"{output}: {output.stat().st_size / 1e6:.1f} MB"
+              if output.suffix in (".gz", ".whl") else output)  # fmt: skip
     return 0
 
 

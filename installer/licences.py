@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT / "packaging" / "licenses"
+TEXTS = ROOT / "resources" / "licenses"
 COMMON = Path("/usr/share/common-licenses")  # Debian's licence texts
 PROGRAMS = ("clinic-kiosk", "kiosk-admin")
 APP = "clinic-kiosk"

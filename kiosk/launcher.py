@@ -11,8 +11,11 @@ _SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
 def sample_content() -> Path:
-    """The sample bundle shipped with the app (beside the package in a checkout)."""
-    return Path(__file__).resolve().parent.parent / "content"
+    """The sample bundle shipped with the app: inside the package when installed from the
+    wheel, beside it in a checkout and in the packaged build."""
+    here = Path(__file__).resolve().parent
+    installed = here / "sample_content"
+    return installed if (installed / "bundle.toml").is_file() else here.parent / "content"
 
 
 def no_screen(environ: Mapping[str, str], platform: str) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.content.syllables import TABLE, english_rule
 
-LICENCE = Path(__file__).resolve().parent.parent / "packaging" / "licenses" / "CMUdict.txt"
+LICENCE = Path(__file__).resolve().parent.parent / "resources" / "licenses" / "CMUdict.txt"
 
 
 def counts(dictionary: Path) -> dict[str, int]:

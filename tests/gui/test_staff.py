@@ -30,7 +30,7 @@ def type_pin(kiosk: Kiosk, pin: str) -> None:
     tap(kiosk.window, "pin_open")
 
 
-RESOURCES = REPO / "kiosk" / "resources"
+RESOURCES = REPO / "resources"
 
 
 def test_holding_the_clinic_name_for_five_seconds_opens_the_pin_pad(

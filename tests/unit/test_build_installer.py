@@ -239,7 +239,7 @@ def test_the_windows_script_upgrades_keeps_settings_and_installs_silently(tmp_pa
     assert r"data_dir = 'C:\ProgramData\clinic-kiosk\data'" in windows_settings
     assert (tmp_path / "INSTALL.md").read_text(encoding="utf-8").startswith("# Installing")
     sources = {line.split('"')[1] for line in lines if line.startswith("Source:")}
-    assert sources == {"clinic-kiosk\\*", "INSTALL.md", "kiosk-windows.toml"}
+    assert sources == {"clinic-kiosk\\*", "INSTALL.md", "lockdown-windows.md", "kiosk-windows.toml"}
     assert all((tmp_path / name).is_file() for name in sources - {"clinic-kiosk\\*"})
 
 

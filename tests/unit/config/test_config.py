@@ -10,7 +10,7 @@ import pytest
 from kiosk.admin.cli import main
 from kiosk.config import OPTIONS, ConfigError, load_config
 
-SHIPPED = Path(__file__).parents[3] / "kiosk" / "resources" / "kiosk.toml"
+SHIPPED = Path(__file__).parents[3] / "resources" / "kiosk.toml"
 
 
 def write(tmp_path: Path, text: str) -> Path:

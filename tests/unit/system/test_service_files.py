@@ -5,7 +5,7 @@ from __future__ import annotations
 import configparser
 from pathlib import Path
 
-UNIT = Path(__file__).parents[3] / "kiosk" / "resources" / "linux" / "clinic-kiosk.service"
+UNIT = Path(__file__).parents[3] / "resources" / "linux" / "clinic-kiosk.service"
 
 
 def test_the_unit_restarts_the_kiosk_and_watches_it() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-SESSION = Path(__file__).parents[3] / "kiosk" / "resources" / "linux" / "clinic-kiosk-session"
+SESSION = Path(__file__).parents[3] / "resources" / "linux" / "clinic-kiosk-session"
 # Run under cage as systemd would: cage refuses root, so root tests run it as nobody.
 USER = "nobody" if os.geteuid() == 0 else getpass.getuser()
 
