@@ -47,7 +47,8 @@ class Title(QObject):
 def measure(which: str, mode: str) -> list[float]:
     """Show the window; for `switch`, time every page switch. Qt objects die here."""
     if which == "kiosk":
-        from kiosk.app import Kiosk, load_fonts
+        from kiosk.app import Kiosk
+        from kiosk.bridge.window import load_fonts
         from kiosk.session.navigation import Location, Screen
 
         load_fonts()

@@ -16,6 +16,7 @@ Start-up order:
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -26,22 +27,25 @@ from typing import TYPE_CHECKING
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWindow
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
-from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import launcher
 from kiosk.bridge.contact_form import ContactFormBridge
 from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.following import ContentFollower
+from kiosk.bridge.modes import refuse_bad_settings, run_screenshots, run_self_test
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.services import open_outbox, start_services
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.staff import StaffBridge
-from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
+from kiosk.bridge.walk import QtMessages, Walker
+from kiosk.bridge.window import present, start_qt
 from kiosk.bundles import pointer
+from kiosk.bundles.choice import choose_content, fell_back
 from kiosk.bundles.errors import BundleRefused
 from kiosk.config import Config, ConfigError, default_config_file, load_config
 from kiosk.content.loader import LoadResult, read_bundle
@@ -59,12 +63,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.app")
 
-HERE = Path(__file__).resolve().parent  # also right in the frozen build
 EXIT_BY_STAFF = 64  # the service file's RestartPreventExitStatus: staff meant it
-CONTENT_CHECK_MS = 30_000  # how often the attract screen looks for newly installed content
-VIEWS = HERE / "views"
-RESOURCES = HERE / "resources"
-FONT_FAMILY = "Atkinson Hyperlegible"
+VIEWS, RESOURCES = launcher.VIEWS, launcher.RESOURCES
 
 
 class Kiosk:
@@ -107,8 +107,7 @@ class Kiosk:
         self.ready = False  # True once the kiosk itself, not the fallback, is showing
         self.outbox_note = ""  # set when a damaged outbox was set aside at start
         self.showing: pointer.Showing | None = None  # (kept current by note_showing)
-        self._content_check: QTimer | None = None
-        self._not_shown: set[tuple[str, int]] = set()  # installed, but would not load
+        self.follower: ContentFollower | None = None  # when following installed content
         bundle = result.bundle
         if bundle is None:
             self._load("Unavailable.qml")
@@ -145,7 +144,9 @@ class Kiosk:
         self.ready = self._load("Main.qml")
         if self.ready:
             self.session.watch(self.window)
-            self.navigation.changed.connect(self._swap_in_new_content)
+            if follow_installed:  # a newer install shows at the next reset
+                self.follower = ContentFollower(self)
+                self.navigation.changed.connect(self.follower.look)
         if not self.ready:
             log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
             self._load("Unavailable.qml")
@@ -177,37 +178,10 @@ class Kiosk:
 
         return gather(self.config, APP_VERSION, delivery_summary(self.config), self.live())
 
-    def note_showing(self) -> None:
-        """When showing installed content: say which (for `bundle list`, the staff screen
-        and the metrics), and look for newer content while nobody is using the kiosk."""
-        bundle = self.result.bundle
-        if bundle is None or not self.follow_installed:
-            return
-        self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
-        pointer.record_showing(self.config.path("paths.data_dir"), bundle.id, bundle.version,
-                               bundle.root)  # fmt: skip
-        if self._content_check is None:  # the attract screen shows new content this soon
-            self._content_check = QTimer(self.engine, interval=CONTENT_CHECK_MS)
-            self._content_check.timeout.connect(self._swap_in_new_content)
-            self._content_check.start()
-
-    def _swap_in_new_content(self) -> None:
-        """At a reset (the attract screen, nobody reading), show a newly installed bundle."""
-        if not self.follow_installed or self.navigation.property("screen") != "attract":
-            return
-        assert self.result.bundle is not None
-        data_dir = self.config.path("paths.data_dir")
-        installed = pointer.active(data_dir)
-        if installed is None or installed.path == self.result.bundle.root:
-            return
-        if (installed.id, installed.version) in self._not_shown:
-            return
-        result = read_bundle(installed.path)
+    def show_result(self, result: LoadResult) -> None:
+        """Swap newly loaded content in: its bridges replace the old ones on every screen."""
         bundle = result.bundle
-        if bundle is None:
-            self._not_shown.add((installed.id, installed.version))
-            self._roll_back(installed)
-            return
+        assert bundle is not None
         old = self.content
         self.result = result
         self.content = ContentBridge(bundle, result.rendered, self.engine)
@@ -217,21 +191,11 @@ class Kiosk:
         self.window.setProperty("content", self.content)
         self.navigation.follow(self.navigator)
         old.deleteLater()
-        self.note_showing()
-        log.info("now showing %s version %d", bundle.id, bundle.version)
 
-    def _roll_back(self, installed: pointer.Installed) -> None:
-        from kiosk.bundles import store  # only when something went wrong
-
-        try:
-            store.rollback(self.config.path("paths.data_dir"))
-        except (BundleRefused, OSError) as exc:
-            log.error("new content %s version %d does not load, and going back failed (%s): "
-                      "still showing version %d", installed.id, installed.version, exc,
-                      self.result.bundle.version if self.result.bundle else 0)  # fmt: skip
-            return
-        log.error("new content %s version %d does not load; went back to the version before",
-                  installed.id, installed.version)  # fmt: skip
+    def note_showing(self) -> None:
+        """Once running: when following installed content, say so and watch for more."""
+        if self.follower is not None:
+            self.follower.note_showing()
 
     def _staff_exit(self) -> None:
         """Staff chose Exit: let the window close, and ask the service not to restart."""
@@ -258,13 +222,6 @@ class Kiosk:
         )
 
 
-def load_fonts() -> None:
-    for font in sorted((RESOURCES / "fonts").glob("*.ttf")):
-        if QFontDatabase.addApplicationFont(str(font)) < 0:
-            log.warning("could not load the font %s", font.name)
-    QGuiApplication.setFont(QFont(FONT_FAMILY))
-
-
 def main(argv: Sequence[str]) -> int:
     options = launcher.build_parser().parse_args(argv)
     offscreen = options.self_test or options.screenshots is not None
@@ -272,12 +229,7 @@ def main(argv: Sequence[str]) -> int:
     if cannot:
         print(cannot, file=sys.stderr)
         return 2
-    if offscreen:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    QQuickStyle.setStyle("Basic")
-    app = QGuiApplication(sys.argv[:1])
-    load_fonts()
+    app = start_qt(sys.argv[0] if sys.argv else "kiosk", offscreen)
     environ = dict(os.environ)
     if options.data_dir is not None:  # the command line wins over every other source
         environ["KIOSK_PATHS_DATA_DIR"] = str(options.data_dir)
@@ -285,159 +237,48 @@ def main(argv: Sequence[str]) -> int:
         config = load_config(options.config or default_config_file(), environ)
     except ConfigError as exc:
         start_logging(None)
-        return refuse_bad_settings(app, exc.problems, options.self_test or offscreen)
+        return refuse_bad_settings(app, exc.problems, offscreen)
     crash_file = start_logging(None if offscreen else config.path("paths.log_dir"))
-    data_dir = config.path("paths.data_dir")
     with QtMessages() as messages:
-        # Offscreen runs keep their own time, so no idle reset can cut a walk short.
-        clock: Clock = ManualClock() if offscreen else time.monotonic
         try:
-            content = choose_content(options.content, config)
+            kiosk = build_kiosk(options, config, offscreen)
         except BundleRefused as exc:
             log.error("cannot show %s: %s", options.content, exc)
             print(f"kiosk: cannot show {options.content}: {exc}", file=sys.stderr)
             return 1
-        follow = options.content is None and not config.text("content.bundle")
-        kiosk = Kiosk.from_path(content, clock, config, follow)
-        if kiosk.result.bundle is None and fell_back(content, config):
-            kiosk.engine.deleteLater()  # its "being updated" window was never shown
-            kiosk = Kiosk.from_path(choose_content(None, config), clock, config, follow)
-        if offscreen and kiosk.ready:
-            kiosk.form.attach(open_outbox(data_dir))
         if options.self_test:
             return run_self_test(kiosk, messages)
         if options.screenshots is not None:
             return run_screenshots(kiosk, options.screenshots)
-    window = kiosk.window
-    if options.windowed or not config.flag("display.fullscreen"):
-        window.resize(*(options.size or launcher.window_size(config.text("display.size"))))
-        window.show()
-    else:
-        window.setProperty("locked", True)
-        fill_screen(window)
-        if config.flag("display.hide_cursor"):
-            from PySide6.QtCore import Qt
-            from PySide6.QtGui import QCursor
-
-            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    if kiosk.ready:
-        recovery = Recovery(kiosk.navigation, kiosk.engine)
-        recovery.install(kiosk.engine)
-    QTimer.singleShot(0, lambda: start_services(kiosk, app, config))
-    if options.quit_after_first_frame:
-        window.frameSwapped.connect(app.quit)
-        QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
-    status = app.exec()
+    status = run(kiosk, app, options, config)
     if crash_file is not None:
         crash_file.close()
     return status
 
 
-def _is_file(path: Path) -> bool:
-    """False also for a path this user may not look at (the loader then says so)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False
+def build_kiosk(options: argparse.Namespace, config: Config, offscreen: bool) -> Kiosk:
+    """The kiosk on the content to show, or on the one before it if that fails to load."""
+    # Offscreen runs keep their own time, so no idle reset can cut a walk short.
+    clock: Clock = ManualClock() if offscreen else time.monotonic
+    content = choose_content(options.content, config)
+    follow = options.content is None and not config.text("content.bundle")
+    kiosk = Kiosk.from_path(content, clock, config, follow)
+    if kiosk.result.bundle is None and fell_back(content, config):
+        kiosk.engine.deleteLater()  # its "being updated" window was never shown
+        kiosk = Kiosk.from_path(choose_content(None, config), clock, config, follow)
+    if offscreen and kiosk.ready:
+        kiosk.form.attach(open_outbox(config.path("paths.data_dir")))
+    return kiosk
 
 
-def choose_content(given: Path | None, config: Config) -> Path:
-    """--content, else content.bundle, else the installed bundle, else the sample.
-
-    A .kbundle given with --content is unpacked and shown as it is, signed or not:
-    that is for authors checking their work, never for the waiting room.
-    """
-    if given is not None and given.suffix == ".kbundle" and _is_file(given):
-        from kiosk.bundles.preview import preview_folder
-        from kiosk.bundles.verify import unpack_unsigned
-
-        return unpack_unsigned(given, preview_folder())
-    if given is not None:
-        return given
-    named = config.text("content.bundle")
-    if named:
-        return Path(named).expanduser()
-    data_dir = config.path("paths.data_dir")
-    if pointer.clean_staging(data_dir):
-        log.warning("removed an unfinished content install")
-    installed = pointer.active(data_dir)
-    if installed is not None:
-        log.info("showing installed content %s version %d", installed.id, installed.version)
-        return installed.path
-    return launcher.sample_content()
-
-
-def fell_back(content: Path, config: Config) -> bool:
-    """The installed bundle at `content` failed to load: go back to the previous one."""
-    from kiosk.bundles import store  # only when something went wrong
-
-    data_dir = config.path("paths.data_dir")
-    shown = pointer.active(data_dir)
-    if shown is None or shown.path != content:
-        return False
-    try:
-        restored = store.rollback(data_dir)
-    except BundleRefused:
-        log.error("installed content %s version %d does not load, and there is no previous "
-                  "version to go back to", shown.id, shown.version)  # fmt: skip
-        return False
-    log.error("installed content %s version %d does not load (see above); went back to "
-              "version %d", shown.id, shown.version, restored.version)  # fmt: skip
-    return True
-
-
-def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bool) -> int:
-    """Log every problem; show them to staff on screen unless running offscreen."""
-    for problem in problems:
-        log.error("settings: %s", problem)
-    if offscreen:
-        for problem in problems:
-            print(f"FAIL  settings: {problem}", flush=True)
-        return 1
-    engine = QQmlApplicationEngine()
-    engine.setInitialProperties({"problems": problems})
-    engine.load(QUrl.fromLocalFile(str(VIEWS / "SettingsProblem.qml")))
-    if engine.rootObjects():
-        fill_screen(engine.rootObjects()[0])  # type: ignore[arg-type]
-    app.exec()
-    return 2
-
-
-def fill_screen(window: QWindow) -> None:
-    """Full screen, also where no window manager acts on the request (a bare X server)."""
-    window.setGeometry(window.screen().geometry())
-    window.showFullScreen()
-
-
-def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
-    failures = 0
-
-    def report(name: str, ok: bool, detail: str = "") -> None:
-        nonlocal failures
-        failures += not ok
-        print(f"{'ok  ' if ok else 'FAIL'}  {name}" + (f": {detail}" if detail else ""), flush=True)
-
-    for problem in kiosk.result.problems:
-        report("content", problem.severity is not Severity.ERROR, str(problem))
-    problems = messages.take()
-    if kiosk.result.bundle is None:
-        report("kiosk shown", False, "the content has errors; 'being updated' is showing")
-    else:
-        report("QML loads without warnings", kiosk.ready and not problems, "; ".join(problems))
+def run(kiosk: Kiosk, app: QGuiApplication, options: argparse.Namespace, config: Config) -> int:
+    """Show the kiosk, start what follows the first frame, and run until it ends."""
+    present(kiosk.window, app, options, config)
     if kiosk.ready:
-        self_test(kiosk.walker(), messages, report)
-    print(f"{'self-test passed' if not failures else f'self-test failed: {failures} checks'}")
-    return 1 if failures else 0
-
-
-def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
-    if not kiosk.ready:
-        print("kiosk: the kiosk could not be shown; see the log above", file=sys.stderr)
-        return 1
-    try:
-        saved = screenshots(kiosk.walker(), out_dir)
-    except OSError as exc:
-        print(f"kiosk: cannot write screenshots to {out_dir}: {exc}", file=sys.stderr)
-        return 1
-    print(f"kiosk: saved {len(saved)} screenshots in {out_dir}", file=sys.stderr)
-    return 0
+        recovery = Recovery(kiosk.navigation, kiosk.engine)
+        recovery.install(kiosk.engine)
+    QTimer.singleShot(0, lambda: start_services(kiosk, app, config))
+    if options.quit_after_first_frame:
+        kiosk.window.frameSwapped.connect(app.quit)
+        QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
+    return app.exec()

@@ -8,14 +8,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 _SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
+PACKAGE = Path(__file__).resolve().parent  # also right in the frozen build
+VIEWS = PACKAGE / "views"  # the QML screens
+RESOURCES = PACKAGE / "resources"  # fonts and icons
 
 
 def sample_content() -> Path:
     """The sample bundle shipped with the app: inside the package when installed from the
     wheel, beside it in a checkout and in the packaged build."""
-    here = Path(__file__).resolve().parent
-    installed = here / "sample_content"
-    return installed if (installed / "bundle.toml").is_file() else here.parent / "content"
+    installed = PACKAGE / "sample_content"
+    return installed if (installed / "bundle.toml").is_file() else PACKAGE.parent / "content"
 
 
 def no_screen(environ: Mapping[str, str], platform: str) -> str | None:

@@ -13,9 +13,10 @@ from PySide6.QtQuickControls2 import QQuickStyle
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk, load_fonts
+from kiosk.app import Kiosk
 from kiosk.bridge.frames import wait_for_frame
 from kiosk.bridge.walk import settle
+from kiosk.bridge.window import load_fonts
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.session.idle import ManualClock
 from tests.conftest import SAMPLE_CONTENT

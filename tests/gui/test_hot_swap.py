@@ -84,7 +84,9 @@ def test_nobody_on_the_attract_screen_new_content_shows_within_a_minute(
 ) -> None:
     data = tmp_path / "data"
     kiosk.note_showing()  # as the running kiosk does after its first frame
-    timer = kiosk._content_check
+    assert kiosk.follower is not None
+    timer = kiosk.follower.timer
+    assert timer is not None
     assert timer.isActive()
     assert timer.interval() <= 60_000
     timer.setInterval(20)  # the test does not wait the half-minute
@@ -107,7 +109,7 @@ def test_a_patient_reading_is_never_interrupted_by_new_content(
     store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
 
     for _ in range(3):
-        kiosk._content_check.timeout.emit()  # the half-minute look, while they read
+        kiosk.follower.look()  # type: ignore[union-attr]  # the half-minute look, while they read
 
     assert kiosk.result.bundle.version == 3  # type: ignore[union-attr]
     assert kiosk.navigation.screen == "home"
@@ -130,7 +132,7 @@ def test_new_content_that_does_not_load_is_tried_once_not_every_half_minute(
     (broken.path / "bundle.toml").write_text("damaged [")
 
     for _ in range(3):
-        kiosk._swap_in_new_content()
+        kiosk.follower.look()  # type: ignore[union-attr]
 
     assert kiosk.result.bundle.id == "libertas-mind"  # type: ignore[union-attr]
     assert text_of(kiosk.window, "attractClinic") == "Libertas Mind"

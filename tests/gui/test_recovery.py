@@ -15,9 +15,10 @@ from PySide6.QtGui import QWindow
 from PySide6.QtQml import QQmlComponent
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk, fill_screen
+from kiosk.app import Kiosk
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.walk import settle
+from kiosk.bridge.window import fill_screen
 from tests.conftest import REPO
 
 

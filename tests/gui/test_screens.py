@@ -15,9 +15,10 @@ from PySide6.QtQml import QQmlComponent
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import VIEWS, Kiosk, choose_content
+from kiosk.app import VIEWS, Kiosk
 from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.bridge.walk import ORIENTATIONS, Walker
+from kiosk.bundles.choice import choose_content
 from kiosk.config import load_config
 from kiosk.content import load_bundle
 from tests.conftest import DATA, REPO, SAMPLE_CONTENT

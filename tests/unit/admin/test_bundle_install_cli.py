@@ -94,8 +94,8 @@ def test_install_without_a_trusted_key_says_where_to_put_one(
 
 
 def test_the_kiosk_shows_the_installed_bundle_unless_told_otherwise(tmp_path: Path) -> None:
-    from kiosk.app import choose_content
     from kiosk.bundles import store
+    from kiosk.bundles.choice import choose_content
     from kiosk.config import load_config
     from kiosk.launcher import sample_content
     from tests.unit.bundles.helpers import TRUSTED, signed_bundle, version_of

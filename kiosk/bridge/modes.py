@@ -1,0 +1,76 @@
+"""The kiosk's offscreen modes (the self-test and the screenshots), and the screen shown
+to staff when the settings are broken."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtQml import QQmlApplicationEngine
+
+from kiosk import launcher
+from kiosk.bridge.walk import QtMessages, screenshots, self_test
+from kiosk.bridge.window import fill_screen
+from kiosk.content.problems import Severity
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+log = logging.getLogger("kiosk.app")
+
+
+def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
+    """One line per check, `ok` or `FAIL`; 1 if any failed or Qt warned."""
+    failures = 0
+
+    def report(name: str, ok: bool, detail: str = "") -> None:
+        nonlocal failures
+        failures += not ok
+        print(f"{'ok  ' if ok else 'FAIL'}  {name}" + (f": {detail}" if detail else ""), flush=True)
+
+    for problem in kiosk.result.problems:
+        report("content", problem.severity is not Severity.ERROR, str(problem))
+    problems = messages.take()
+    if kiosk.result.bundle is None:
+        report("kiosk shown", False, "the content has errors; 'being updated' is showing")
+    else:
+        report("QML loads without warnings", kiosk.ready and not problems, "; ".join(problems))
+    if kiosk.ready:
+        self_test(kiosk.walker(), messages, report)
+    print(f"{'self-test passed' if not failures else f'self-test failed: {failures} checks'}")
+    return 1 if failures else 0
+
+
+def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
+    if not kiosk.ready:
+        print("kiosk: the kiosk could not be shown; see the log above", file=sys.stderr)
+        return 1
+    try:
+        saved = screenshots(kiosk.walker(), out_dir)
+    except OSError as exc:
+        print(f"kiosk: cannot write screenshots to {out_dir}: {exc}", file=sys.stderr)
+        return 1
+    print(f"kiosk: saved {len(saved)} screenshots in {out_dir}", file=sys.stderr)
+    return 0
+
+
+def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bool) -> int:
+    """Log every problem; show them to staff on screen unless running offscreen."""
+    for problem in problems:
+        log.error("settings: %s", problem)
+    if offscreen:
+        for problem in problems:
+            print(f"FAIL  settings: {problem}", flush=True)
+        return 1
+    engine = QQmlApplicationEngine()
+    engine.setInitialProperties({"problems": problems})
+    engine.load(QUrl.fromLocalFile(str(launcher.VIEWS / "SettingsProblem.qml")))
+    window = engine.rootObjects()[0] if engine.rootObjects() else None
+    if isinstance(window, QWindow):
+        fill_screen(window)
+    app.exec()
+    return 2

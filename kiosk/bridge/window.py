@@ -1,0 +1,56 @@
+"""The kiosk's window on screen: Qt started with the house style and font, and the window
+shown as the settings ask (full screen and locked, or a window for development)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication, QWindow
+from PySide6.QtQuickControls2 import QQuickStyle
+
+from kiosk import launcher
+from kiosk.config import Config
+
+log = logging.getLogger("kiosk.app")
+
+FONT_FAMILY = "Atkinson Hyperlegible"
+
+
+def start_qt(argv0: str, offscreen: bool) -> QGuiApplication:
+    """The application, offscreen for the self-test and screenshots, with the Basic style."""
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    QQuickStyle.setStyle("Basic")
+    app = QGuiApplication([argv0])
+    load_fonts()
+    return app
+
+
+def load_fonts() -> None:
+    for font in sorted((launcher.RESOURCES / "fonts").glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font)) < 0:
+            log.warning("could not load the font %s", font.name)
+    QGuiApplication.setFont(QFont(FONT_FAMILY))
+
+
+def present(window: QWindow, app: QGuiApplication, options: argparse.Namespace,
+            config: Config) -> None:  # fmt: skip
+    """A window of the given size, or kiosk mode: full screen, locked, maybe no pointer."""
+    if options.windowed or not config.flag("display.fullscreen"):
+        window.resize(*(options.size or launcher.window_size(config.text("display.size"))))
+        window.show()
+        return
+    window.setProperty("locked", True)
+    fill_screen(window)
+    if config.flag("display.hide_cursor"):
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
+def fill_screen(window: QWindow) -> None:
+    """Full screen, also where no window manager acts on the request (a bare X server)."""
+    window.setGeometry(window.screen().geometry())
+    window.showFullScreen()
