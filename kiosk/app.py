@@ -23,7 +23,6 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
 from PySide6.QtCore import QTimer, QUrl
@@ -56,10 +55,8 @@ from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
 from kiosk.session.staff import AuditLog, PinGate
+from kiosk.session.staff_console import StaffConsole
 from kiosk.system.logs import LOG_FILE, start_logging
-
-if TYPE_CHECKING:
-    from kiosk.health.report import Health
 
 log = logging.getLogger("kiosk.app")
 
@@ -152,17 +149,19 @@ class Kiosk:
             self._load("Unavailable.qml")
 
     def _staff_bridge(self, bundle: Bundle) -> StaffBridge:
+        from kiosk.version import APP_VERSION
+
         log_dir = self.config.path("paths.log_dir")
-        staff = StaffBridge(
+        console = StaffConsole(
             PinGate(self.config.pin_file(), time.time),
             AuditLog(log_dir / "audit.log", time.time),
-            bundle,
             self.config.path("paths.data_dir"),
             log_dir / LOG_FILE,
-            self.navigation,
-            self.engine,
+            content_root=lambda: self.result.bundle.root if self.result.bundle else bundle.root,
             health=self._health,
+            app_version=APP_VERSION,
         )
+        staff = StaffBridge(console, self.navigation, self.engine)
         staff.exitRequested.connect(self._staff_exit)
         staff.restartRequested.connect(lambda: self.quit_app(0))
         return staff
@@ -171,12 +170,14 @@ class Kiosk:
         """What the running kiosk knows of itself, for the staff screen and the metrics."""
         return Live(self.showing, self.outbox_note, self.form.save_failure if self.ready else "")
 
-    def _health(self) -> Health:
+    def _health(self) -> tuple[list[list[str]], list[str]]:
         from kiosk.health.report import gather
+        from kiosk.health.text import for_staff
         from kiosk.outbox.targets import delivery_summary
         from kiosk.version import APP_VERSION
 
-        return gather(self.config, APP_VERSION, delivery_summary(self.config), self.live())
+        return for_staff(gather(self.config, APP_VERSION, delivery_summary(self.config),
+                                self.live()))  # fmt: skip
 
     def show_result(self, result: LoadResult) -> None:
         """Swap newly loaded content in: its bridges replace the old ones on every screen."""

@@ -12,6 +12,11 @@ if TYPE_CHECKING:  # the report's imports are heavy; the staff screen loads this
     from kiosk.health.report import Health
 
 
+def for_staff(health: Health) -> tuple[list[list[str]], list[str]]:
+    """The staff screen's facts, as [label, text] pairs, and what needs attention."""
+    return [list(fact) for fact in facts(health)], problems(health)
+
+
 def facts(health: Health) -> list[tuple[str, str]]:
     """(label, text) pairs, in the order staff read them."""
     return [

@@ -9,9 +9,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.bridge.staff import removable_folders
 from kiosk.bridge.walk import settle
 from kiosk.session.staff import set_pin
+from kiosk.session.staff_console import removable_folders
 from tests.conftest import REPO, SAMPLE_CONTENT
 from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, items, tap, text_of
 
@@ -71,7 +71,7 @@ def test_the_right_pin_shows_the_state_and_exports_to_a_usb_folder(
     kiosk = with_pin
     usb = tmp_path / "usb"
     usb.mkdir()
-    kiosk.staff.folders = lambda: [str(usb)]
+    kiosk.staff.console.folders = lambda: [str(usb)]
     kiosk.navigation.openStaff()
     settle()
 
@@ -164,7 +164,7 @@ def test_install_an_update_from_usb_after_seeing_the_diff_then_roll_back(
     for version in (7, 8):
         signed_bundle(version_of(good, version), usb / f"update-{version}.kbundle",
                       "test-clinic", version)  # fmt: skip
-    kiosk.staff.folders = lambda: [str(usb)]
+    kiosk.staff.console.folders = lambda: [str(usb)]
     kiosk.navigation.openStaff()
     settle()
     type_pin(kiosk, PIN)
