@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.outbox.errors import InvalidRequest, OutboxError
-from kiosk.outbox.request import ContactRequest
+from kiosk.outbox.request import ContactRequest, form_rules, thank_you
 
 if TYPE_CHECKING:
     from kiosk.outbox.store import Outbox
@@ -72,6 +72,16 @@ class ContactFormBridge(QObject):
         except OutboxError as exc:
             log.error("%s", exc)
             return 0
+
+    @Slot(str, "QStringList", result=str)
+    def thanks(self, method: str, phones: list[str]) -> str:
+        """The thank-you sentence for the way the patient chose to be reached."""
+        return thank_you(method, phones)
+
+    @Property("QVariantMap", constant=True)
+    def rules(self) -> dict[str, object]:
+        """The form's limits, choices and defaults, as kiosk.outbox.request declares them."""
+        return form_rules()
 
     @Property(bool, notify=availableChanged)
     def available(self) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 MAX_NAME = 100
 MAX_MESSAGE = 500
 MAX_EMAIL = 254
+MAX_PHONE = 20  # room for "(518) 555-0142 ext. 12"
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
 
@@ -26,6 +27,41 @@ class BestTime(enum.StrEnum):
     AFTERNOON = "afternoon"
     EVENING = "evening"
     ANY = "any"
+
+
+# The choices the form offers, in order, with the words on their buttons.
+CONTACT_METHODS = ((ContactMethod.CALL, "Call me"), (ContactMethod.TEXT, "Text me"),
+                   (ContactMethod.EMAIL, "Email me"))  # fmt: skip
+BEST_TIMES = ((BestTime.MORNING, "Morning"), (BestTime.AFTERNOON, "Afternoon"),
+              (BestTime.EVENING, "Evening"), (BestTime.ANY, "Any time"))  # fmt: skip
+
+
+_REPLY: dict[str, str] = {
+    ContactMethod.CALL: "We will call you within one business day.",
+    ContactMethod.TEXT: "We will text you within one business day.",
+    ContactMethod.EMAIL: "We will email you within one business day.",
+}
+
+
+def thank_you(method: str, phones: Collection[str]) -> str:
+    """What the patient reads once the request is saved: how and when the clinic replies."""
+    reply = _REPLY.get(method, "We will contact you within one business day.")
+    if not phones:
+        return reply
+    listed = list(phones)
+    numbers = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1]
+    return f"{reply} If you need us sooner, call {numbers}."
+
+
+def form_rules() -> dict[str, object]:
+    """What the form must know of these rules: its limits, choices and defaults."""
+    return {
+        "maxName": MAX_NAME, "maxPhone": MAX_PHONE, "maxEmail": MAX_EMAIL,
+        "maxMessage": MAX_MESSAGE,
+        "contactMethods": [{"value": str(v), "text": t} for v, t in CONTACT_METHODS],
+        "bestTimes": [{"value": str(v), "text": t} for v, t in BEST_TIMES],
+        "defaultMethod": str(ContactMethod.CALL), "defaultTime": str(BestTime.ANY),
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)

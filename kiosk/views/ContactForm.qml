@@ -74,7 +74,7 @@ ColumnLayout {
         objectName: "fieldName"
         Layout.fillWidth: true
         label: "Your name"
-        maximumLength: 100
+        maximumLength: form.bridge.rules.maxName
         error: form.errorFor("name")
     }
     FormField {
@@ -83,7 +83,7 @@ ColumnLayout {
         Layout.fillWidth: true
         label: "Phone number"
         keyboardLayout: "phone"
-        maximumLength: 20
+        maximumLength: form.bridge.rules.maxPhone
         input.inputMethodHints: Qt.ImhDialableCharactersOnly | Qt.ImhNoPredictiveText
                                 | Qt.ImhSensitiveData
         error: form.errorFor("phone")
@@ -94,7 +94,7 @@ ColumnLayout {
         Layout.fillWidth: true
         label: "Email (if you prefer)"
         keyboardLayout: "email"
-        maximumLength: 254
+        maximumLength: form.bridge.rules.maxEmail
         input.inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoPredictiveText
                                 | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
         error: form.errorFor("email")
@@ -104,9 +104,8 @@ ColumnLayout {
         objectName: "method"
         Layout.fillWidth: true
         label: "How should we reach you?"
-        value: "call"
-        options: [{ value: "call", text: "Call me" }, { value: "text", text: "Text me" },
-                  { value: "email", text: "Email me" }]
+        value: form.bridge.rules.defaultMethod
+        options: form.bridge.rules.contactMethods
         error: form.errorFor("contact_method")
     }
     ChoiceRow {
@@ -114,9 +113,8 @@ ColumnLayout {
         objectName: "bestTime"
         Layout.fillWidth: true
         label: "Best time to reach you"
-        value: "any"
-        options: [{ value: "morning", text: "Morning" }, { value: "afternoon", text: "Afternoon" },
-                  { value: "evening", text: "Evening" }, { value: "any", text: "Any time" }]
+        value: form.bridge.rules.defaultTime
+        options: form.bridge.rules.bestTimes
         error: form.errorFor("best_time")
     }
 
@@ -165,10 +163,11 @@ ColumnLayout {
             }
             Text {
                 objectName: "messageCounter"
-                text: message.length + " of 500"
+                text: message.length + " of " + form.bridge.rules.maxMessage
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallFont
-                color: message.length > 450 ? Theme.noticeBorder : Theme.muted
+                color: message.length > form.bridge.rules.maxMessage * 0.9 ? Theme.noticeBorder
+                                                                            : Theme.muted
             }
         }
         TextArea {
@@ -185,8 +184,9 @@ ColumnLayout {
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
             ContextMenu.menu: null  // no copy and paste between patients
             Accessible.name: "A short message"
-            // Keep to 500 characters however the text arrives.
-            onTextChanged: if (length > 500) remove(500, length)
+            // Keep to the limit however the text arrives.
+            onTextChanged: if (length > form.bridge.rules.maxMessage)
+                               remove(form.bridge.rules.maxMessage, length)
             background: Rectangle {
                 radius: Theme.radius / 2
                 color: Theme.surface

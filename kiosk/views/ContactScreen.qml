@@ -133,10 +133,7 @@ Item {
             }
             Text {
                 Layout.fillWidth: true
-                text: "We will " + ({ "call": "call", "text": "text", "email": "email" }[
-                          screen.savedMethod] || "contact") + " you within one business day."
-                      + " If you need us sooner, call " + screen.content.clinicPhones.join(" or ")
-                      + "."
+                text: screen.form.thanks(screen.savedMethod, screen.content.clinicPhones)
                 wrapMode: Text.WordWrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.headingFont

@@ -61,3 +61,32 @@ def test_normalizing_trims_and_formats_without_losing_anything() -> None:
 
     assert (normal.name, normal.phone, normal.message) == ("Ana Núñez", "(518) 555-0142", "Hello")
     assert normal.email == request.email
+
+
+def test_the_form_takes_its_limits_and_choices_from_the_rules() -> None:
+    from kiosk.outbox.request import MAX_MESSAGE, MAX_NAME, form_rules
+
+    rules = form_rules()
+
+    assert (rules["maxName"], rules["maxMessage"]) == (MAX_NAME, MAX_MESSAGE)
+    assert [c["value"] for c in rules["contactMethods"]] == ["call", "text", "email"]  # type: ignore[attr-defined]
+    assert [c["text"] for c in rules["bestTimes"]] == [  # type: ignore[attr-defined]
+        "Morning", "Afternoon", "Evening", "Any time",
+    ]  # fmt: skip
+    assert (rules["defaultMethod"], rules["defaultTime"]) == ("call", "any")
+
+
+@pytest.mark.parametrize(
+    ("method", "phones", "said"),
+    [("text", ["(518) 672-3050"], "We will text you within one business day. If you need us "
+      "sooner, call (518) 672-3050."),
+     ("call", ["1", "2", "3"], "We will call you within one business day. If you need us "
+      "sooner, call 1, 2 or 3."),
+     ("email", [], "We will email you within one business day.")],
+)  # fmt: skip
+def test_the_thank_you_is_a_whole_sentence_for_each_way(
+    method: str, phones: list[str], said: str
+) -> None:
+    from kiosk.outbox.request import thank_you
+
+    assert thank_you(method, phones) == said
