@@ -13,14 +13,10 @@ ColumnLayout {
 
     spacing: 8
 
-    Text {
+    BodyText {
         Layout.fillWidth: true
         text: row.label
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
         font.bold: true
-        color: Theme.ink
     }
     Flow {
         Layout.fillWidth: true
@@ -37,14 +33,11 @@ ColumnLayout {
             }
         }
     }
-    Text {
+    Caption {
         objectName: row.objectName + "Error"
         Layout.fillWidth: true
         visible: row.error !== ""
         text: row.error
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.smallFont
         font.bold: true
         color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
     }

@@ -17,23 +17,14 @@ ColumnLayout {
         Layout.fillWidth: true
         text: details.page.title || "Contact us"
     }
-    Text {
+    HeadingText {
         Layout.fillWidth: true
         text: details.content.clinicName
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.headingFont
-        font.bold: true
-        color: Theme.ink
     }
-    Text {
+    BodyText {
         objectName: "clinicAddress"
         Layout.fillWidth: true
         text: details.content.clinicAddress
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
-        color: Theme.ink
     }
     Repeater {
         model: details.content.clinicPhones
@@ -46,26 +37,19 @@ ColumnLayout {
                 sourceSize: Qt.size(44, 44)
                 anchors.verticalCenter: parent.verticalCenter
             }
-            Text {
+            HeadingText {
                 objectName: "clinicPhone"
                 text: phoneRow.modelData
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.headingFont
-                font.bold: true
-                color: Theme.ink
+                wrapMode: Text.NoWrap
             }
         }
     }
-    Text {
+    BodyText {
         Layout.fillWidth: true
         visible: details.content.clinicHours !== ""
         text: details.content.clinicHours
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
-        color: Theme.ink
     }
-    Text {
+    BodyText {
         objectName: "pageBody"
         Layout.fillWidth: true
         Layout.maximumWidth: Theme.readingWidth
@@ -73,10 +57,6 @@ ColumnLayout {
         textFormat: Text.RichText
         text: Theme.richText(details.page.html)
         baseUrl: details.content.baseUrl
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
-        color: Theme.ink
         onLinkActivated: (link) => details.navigation.openLink(link)
     }
     NoticeBox {

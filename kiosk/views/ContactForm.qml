@@ -60,12 +60,9 @@ ColumnLayout {
         font.pixelSize: Theme.headingFont
         text: "Ask us to contact you"
     }
-    Text {
+    BodyText {
         Layout.fillWidth: true
         text: "Leave your name and a phone number or email. The clinic will contact you."
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
         color: Theme.muted
     }
 
@@ -118,14 +115,10 @@ ColumnLayout {
         error: form.errorFor("best_time")
     }
 
-    Text {
+    BodyText {
         Layout.fillWidth: true
         text: "What would you like to talk about? (optional)"
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
         font.bold: true
-        color: Theme.ink
     }
     Flow {
         Layout.fillWidth: true
@@ -148,52 +141,10 @@ ColumnLayout {
         }
     }
 
-    ColumnLayout {
+    MessageField {
+        id: message
         Layout.fillWidth: true
-        spacing: 8
-        RowLayout {
-            Layout.fillWidth: true
-            Text {
-                Layout.fillWidth: true
-                text: "A short message (optional)"
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
-                font.bold: true
-                color: Theme.ink
-            }
-            Text {
-                objectName: "messageCounter"
-                text: message.length + " of " + form.bridge.rules.maxMessage
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.smallFont
-                color: message.length > form.bridge.rules.maxMessage * 0.9 ? Theme.noticeBorder
-                                                                            : Theme.muted
-            }
-        }
-        TextArea {
-            id: message
-            objectName: "fieldMessageInput"
-            property string keyboardLayout: "letters"
-            Layout.fillWidth: true
-            Layout.preferredHeight: Theme.bodyFont * 5
-            wrapMode: TextEdit.Wrap
-            padding: 16
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.bodyFont
-            color: Theme.ink
-            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
-            ContextMenu.menu: null  // no copy and paste between patients
-            Accessible.name: "A short message"
-            // Keep to the limit however the text arrives.
-            onTextChanged: if (length > form.bridge.rules.maxMessage)
-                               remove(form.bridge.rules.maxMessage, length)
-            background: Rectangle {
-                radius: Theme.radius / 2
-                color: Theme.surface
-                border.width: message.activeFocus ? 4 : 2
-                border.color: message.activeFocus ? Theme.accent : Theme.border
-            }
-        }
+        maximumLength: form.bridge.rules.maxMessage
     }
 
     ColumnLayout {
@@ -234,24 +185,17 @@ ColumnLayout {
                 color: Theme.ink
             }
         }
-        Text {
+        Caption {
             Layout.fillWidth: true
             text: "Only the clinic can read what you send: it is locked (encrypted) as soon "
                   + "as you tap Send. The clinic uses it only to answer you. This screen "
                   + "forgets it when you are done."
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.smallFont
-            color: Theme.muted
         }
-        Text {
+        Caption {
             objectName: "consentError"
             Layout.fillWidth: true
             visible: form.errorFor("consent") !== ""
             text: form.errorFor("consent")
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.smallFont
             font.bold: true
             color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
         }

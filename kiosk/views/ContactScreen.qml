@@ -131,20 +131,14 @@ Item {
                 Layout.fillWidth: true
                 text: "Thank you"
             }
-            Text {
+            BodyText {
                 Layout.fillWidth: true
                 text: screen.form.thanks(screen.savedMethod, screen.content.clinicPhones)
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
                 font.pixelSize: Theme.headingFont
-                color: Theme.ink
             }
-            Text {
+            BodyText {
                 Layout.fillWidth: true
                 text: "This screen will clear what you typed and go back to the start."
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 color: Theme.muted
             }
             KioskButton {
@@ -166,13 +160,10 @@ Item {
 
     Component {
         id: unavailable
-        Text {
+        BodyText {
             objectName: "formUnavailable"
             text: "To ask a question or book a visit, please call us or ask at the front desk."
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
             font.pixelSize: Theme.headingFont
-            color: Theme.ink
         }
     }
 }

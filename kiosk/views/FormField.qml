@@ -15,14 +15,10 @@ ColumnLayout {
 
     spacing: 8
 
-    Text {
+    BodyText {
         Layout.fillWidth: true
         text: field.label
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
         font.bold: true
-        color: Theme.ink
     }
     TextField {
         id: input
@@ -50,14 +46,11 @@ ColumnLayout {
                                              : (input.activeFocus ? Theme.accent : Theme.border)
         }
     }
-    Text {
+    Caption {
         objectName: field.objectName + "Error"
         Layout.fillWidth: true
         visible: field.error !== ""
         text: field.error
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.smallFont
         font.bold: true
         color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
     }

@@ -29,12 +29,9 @@ Item {
                 Layout.fillWidth: true
                 text: screen.content.title
             }
-            Text {
+            BodyText {
                 Layout.fillWidth: true
                 text: "Read at your own pace. Nothing you do here is saved."
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 color: Theme.muted
             }
             KioskButton {

@@ -36,17 +36,14 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 text: "Are you still there?"
             }
-            Text {
+            BodyText {
                 objectName: "idleCountdown"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: "To keep your information private, this screen will clear and start "
                       + "over in " + overlay.session.secondsLeft
                       + (overlay.session.secondsLeft === 1 ? " second." : " seconds.")
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
                 font.pixelSize: Theme.headingFont
-                color: Theme.ink
             }
             KioskButton {
                 objectName: "stillHere"

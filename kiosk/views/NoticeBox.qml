@@ -18,15 +18,11 @@ Rectangle {
         radius: 4
         color: Theme.noticeBorder
     }
-    Text {
+    BodyText {
         id: label
         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
                   leftMargin: Theme.spacing + 10; rightMargin: Theme.spacing }
         text: box.text
-        wrapMode: Text.WordWrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodyFont
         font.bold: true
-        color: Theme.ink
     }
 }

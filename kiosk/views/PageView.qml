@@ -64,17 +64,13 @@ Flickable {
                 font.pixelSize: Math.round(Theme.bodyFont * 1.1)
                 color: Theme.muted
             }
-            Text {
+            BodyText {
                 id: body
                 objectName: "pageBody"
                 Layout.fillWidth: true
                 textFormat: Text.RichText
                 text: Theme.richText(view.page.html)
                 baseUrl: view.content.baseUrl
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
-                color: Theme.ink
                 onLinkActivated: (link) => view.navigation.openLink(link)
             }
         }
@@ -92,15 +88,11 @@ Flickable {
                 visible: view.page.showCrisisLine === true
                 text: view.content.crisisText
             }
-            Text {
+            BodyText {
                 objectName: "disclaimer"
                 Layout.fillWidth: true
                 text: view.content.disclaimer
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 font.bold: true
-                color: Theme.ink
             }
             Text {
                 Layout.fillWidth: true
@@ -114,24 +106,16 @@ Flickable {
             }
             Repeater {
                 model: view.page.sources || []
-                Text {
+                Caption {
                     required property string modelData
                     required property int index
                     Layout.fillWidth: true
                     text: (index + 1) + ". " + modelData
-                    wrapMode: Text.WordWrap
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.smallFont
-                    color: Theme.muted
                 }
             }
-            Text {
+            Caption {
                 Layout.fillWidth: true
                 text: view.page.reviewed || ""
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.smallFont
-                color: Theme.muted
             }
         }
     }

@@ -30,14 +30,11 @@ Item {
                 Layout.fillWidth: true
                 text: screen.staff.unlocked ? "Staff" : "Staff PIN"
             }
-            Text {
+            BodyText {
                 objectName: "staffMessage"
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: screen.staff.message
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 font.bold: true
                 color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
             }
@@ -86,14 +83,11 @@ Item {
             // What needs attention first, then the facts (kiosk.health.text).
             Repeater {
                 model: screen.staff.unlocked ? (screen.staff.state.problems || []) : []
-                Text {
+                BodyText {
                     required property string modelData
                     objectName: "staffProblem"
                     Layout.fillWidth: true
                     text: modelData
-                    wrapMode: Text.WordWrap
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodyFont
                     font.bold: true
                     color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
                     Accessible.role: Accessible.StaticText
@@ -107,41 +101,31 @@ Item {
                     required property var modelData
                     Layout.fillWidth: true
                     spacing: 4
-                    Text {
+                    Caption {
                         text: fact.modelData[0]
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.smallFont
                         font.bold: true
-                        color: Theme.muted
+                        wrapMode: Text.NoWrap
                     }
-                    Text {
+                    BodyText {
                         objectName: "staffFact"
                         Layout.fillWidth: true
                         text: fact.modelData[1]
                         wrapMode: Text.Wrap
                         Accessible.role: Accessible.StaticText
                         Accessible.name: fact.modelData[0] + ": " + fact.modelData[1]
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.bodyFont
-                        color: Theme.ink
                     }
                 }
             }
-            Text {
+            BodyText {
                 visible: screen.staff.unlocked
                 text: "Export contact requests to:"
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 font.bold: true
-                color: Theme.ink
+                wrapMode: Text.NoWrap
             }
-            Text {
+            BodyText {
                 visible: screen.staff.unlocked && (screen.staff.state.folders || []).length === 0
                 Layout.fillWidth: true
                 text: "No USB stick found. Plug one in, then tap Refresh."
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 color: Theme.muted
             }
             Repeater {
@@ -154,21 +138,18 @@ Item {
                     onClicked: screen.staff.exportTo(modelData)
                 }
             }
-            Text {
+            BodyText {
                 visible: screen.staff.unlocked
                 text: "Content update from USB:"
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 font.bold: true
-                color: Theme.ink
+                wrapMode: Text.NoWrap
             }
-            Text {
+            BodyText {
                 visible: screen.staff.unlocked && (screen.staff.state.updates || []).length === 0
                 Layout.fillWidth: true
                 text: "No .kbundle file on a USB stick."
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 color: Theme.muted
+                wrapMode: Text.NoWrap
             }
             Repeater {
                 model: screen.staff.unlocked ? (screen.staff.state.updates || []) : []
@@ -180,16 +161,13 @@ Item {
                     onClicked: screen.staff.previewUpdate(modelData)
                 }
             }
-            Text {
+            Caption {
                 objectName: "updatePreview"
                 visible: screen.staff.unlocked && screen.staff.state.preview !== undefined
                          && screen.staff.state.preview.headline !== undefined
                 Layout.fillWidth: true
                 text: visible ? screen.staff.state.preview.headline + "\n"
                                 + screen.staff.state.preview.lines.join("\n") : ""
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.smallFont
                 color: Theme.ink
             }
             KioskButton {
@@ -233,13 +211,11 @@ Item {
                     onClicked: screen.navigation.home()
                 }
             }
-            Text {
+            Caption {
                 visible: screen.staff.unlocked
                 text: "Recent log"
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.smallFont
                 font.bold: true
-                color: Theme.muted
+                wrapMode: Text.NoWrap
             }
             Text {
                 objectName: "staffLog"

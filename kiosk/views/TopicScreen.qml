@@ -56,12 +56,9 @@ Item {
                         font.bold: true
                         color: Theme.ink
                     }
-                    Text {
+                    BodyText {
                         width: parent.width
                         text: item.summary
-                        wrapMode: Text.WordWrap
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.bodyFont
                         color: Theme.muted
                     }
                 }

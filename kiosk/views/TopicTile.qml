@@ -39,15 +39,11 @@ AbstractButton {
                 font.bold: true
                 color: Theme.ink
             }
-            Text {
+            Caption {
                 width: parent.width
                 text: tile.summary
-                wrapMode: Text.WordWrap
                 maximumLineCount: 3
                 elide: Text.ElideRight
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.smallFont
-                color: Theme.muted
             }
         }
     }

@@ -28,13 +28,11 @@ Item {
                 id: progress
                 anchors.centerIn: parent
                 spacing: Theme.spacing
-                Text {
+                BodyText {
                     objectName: "tourStep"
                     text: "Step " + (screen.step + 1) + " of " + screen.steps
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodyFont
                     font.bold: true
-                    color: Theme.ink
+                    wrapMode: Text.NoWrap
                 }
                 Row {
                     spacing: 10

@@ -1,0 +1,51 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The request's short message: a box of a few lines, its count of letters, a limit
+// kept however the text arrives, no copy and paste between patients.
+ColumnLayout {
+    id: field
+
+    required property int maximumLength
+    readonly property alias text: area.text
+
+    spacing: 8
+    RowLayout {
+        Layout.fillWidth: true
+        BodyText {
+            Layout.fillWidth: true
+            text: "A short message (optional)"
+            font.bold: true
+            wrapMode: Text.NoWrap
+        }
+        Caption {
+            objectName: "messageCounter"
+            text: area.length + " of " + field.maximumLength
+            color: area.length > field.maximumLength * 0.9 ? Theme.noticeBorder : Theme.muted
+            wrapMode: Text.NoWrap
+        }
+    }
+    TextArea {
+        id: area
+        objectName: "fieldMessageInput"
+        property string keyboardLayout: "letters"
+        Layout.fillWidth: true
+        Layout.preferredHeight: Theme.bodyFont * 5
+        wrapMode: TextEdit.Wrap
+        padding: 16
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.bodyFont
+        color: Theme.ink
+        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+        ContextMenu.menu: null  // no copy and paste between patients
+        Accessible.name: "A short message"
+        onTextChanged: if (length > field.maximumLength) remove(field.maximumLength, length)
+        background: Rectangle {
+            radius: Theme.radius / 2
+            color: Theme.surface
+            border.width: area.activeFocus ? 4 : 2
+            border.color: area.activeFocus ? Theme.accent : Theme.border
+        }
+    }
+}
