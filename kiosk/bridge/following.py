@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
 from kiosk.content.loader import read_bundle
+from kiosk.session.navigation import Screen
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -44,7 +45,7 @@ class ContentFollower:
     def look(self) -> None:
         """On the attract screen (nobody reading), show a newly installed bundle."""
         kiosk = self._kiosk
-        if kiosk.navigation.property("screen") != "attract" or kiosk.result.bundle is None:
+        if kiosk.navigation.property("screen") != Screen.ATTRACT or kiosk.result.bundle is None:
             return
         installed = pointer.active(kiosk.config.path("paths.data_dir"))
         if installed is None or installed.path == kiosk.result.bundle.root:

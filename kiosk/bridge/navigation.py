@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.session.navigation import Location, Navigator
+from kiosk.session.navigation import Location, Navigator, Screen
 
 
 class NavigationBridge(QObject):
@@ -23,7 +23,13 @@ class NavigationBridge(QObject):
 
     @Property(str, notify=changed)
     def screen(self) -> str:
+        """One of `screens`' values."""
         return self._nav.current.screen.value
+
+    @Property("QVariantMap", constant=True)
+    def screens(self) -> dict[str, str]:
+        """The Screen enum for QML: `navigation.screens.attract`, never a bare string."""
+        return {screen.name.lower(): screen.value for screen in Screen}
 
     @Property(str, notify=changed)
     def target(self) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QMessageLogContext, QObject, QTimer, QtMsgType, qInst
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 
 from kiosk.bridge.navigation import NavigationBridge
+from kiosk.session.navigation import Screen
 
 log = logging.getLogger("kiosk.app")
 qt_log = logging.getLogger("kiosk.qt")
@@ -47,7 +48,7 @@ class Recovery(QObject):
 
     def recover(self) -> None:
         """Back to Home, after the current event: the failing code may still be running."""
-        if self._navigation.property("screen") not in ("home", "attract"):
+        if self._navigation.property("screen") not in (Screen.HOME, Screen.ATTRACT):
             QTimer.singleShot(0, self._navigation.home)
 
     def _uncaught(

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.session.idle import IdlePolicy, IdleState
+from kiosk.session.navigation import Screen
 
 log = logging.getLogger("kiosk.session")
 
@@ -108,14 +109,14 @@ class SessionBridge(QObject):
 
     def _follow_navigation(self) -> None:
         screen = self._navigation.property("screen")
-        if screen == "attract":
+        if screen == Screen.ATTRACT:
             self._policy.pause()
             self._set_watching(False)
             return
         if self._policy.paused:
             self._policy.resume()
         self._set_watching(True)
-        self._policy.set_on_form(screen == "contact")
+        self._policy.set_on_form(screen == Screen.CONTACT)
 
     def _set_watching(self, on: bool) -> None:
         if self._window is None or on == self._watching:

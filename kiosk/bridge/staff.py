@@ -11,6 +11,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.content.model import Bundle
+from kiosk.session.navigation import Screen
 from kiosk.session.staff_console import Answer, StaffConsole
 
 
@@ -103,7 +104,7 @@ class StaffBridge(QObject):
 
     def _leave_if(self, screen: str) -> None:
         """Leaving the staff screen (Home, Back, idle reset) locks it again."""
-        if screen != "staff" and (self.console.unlocked or self._message):
+        if screen != Screen.STAFF and (self.console.unlocked or self._message):
             self.console.lock()
             self._message, self._state = "", {}
             self.changed.emit()

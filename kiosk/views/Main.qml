@@ -35,7 +35,7 @@ ApplicationWindow {
 
         TopBar {
             Layout.fillWidth: true
-            visible: window.navigation.screen !== "attract"
+            visible: window.navigation.screen !== window.navigation.screens.attract
             navigation: window.navigation
             display: window.display
             session: window.session
@@ -55,14 +55,15 @@ ApplicationWindow {
             // than at start-up.
             function show() {
                 const screen = window.navigation.screen
+                const screens = window.navigation.screens
                 if (screen === shown)
                     return
                 shown = screen
                 const byUrl = {
-                    contact: ["ContactScreen.qml", { content: window.content,
-                              navigation: window.navigation, form: window.form }],
-                    staff: ["StaffScreen.qml", { staff: window.staff,
-                            navigation: window.navigation }]
+                    [screens.contact]: ["ContactScreen.qml", { content: window.content,
+                                        navigation: window.navigation, form: window.form }],
+                    [screens.staff]: ["StaffScreen.qml", { staff: window.staff,
+                                      navigation: window.navigation }]
                 }[screen]
                 if (byUrl) {
                     sourceComponent = undefined
@@ -70,7 +71,8 @@ ApplicationWindow {
                     return
                 }
                 source = ""
-                sourceComponent = ({ home: home, topic: topic, page: page, tour: tour })[screen]
+                sourceComponent = ({ [screens.home]: home, [screens.topic]: topic,
+                                     [screens.page]: page, [screens.tour]: tour })[screen]
                                   || attract
             }
 

@@ -46,7 +46,8 @@ Rectangle {
             text: "Contact us"
             iconName: "phone"
             // Home and the Contact screen have their own; nowhere else needs two.
-            visible: bar.navigation.screen !== "contact" && bar.navigation.screen !== "home"
+            visible: bar.navigation.screen !== bar.navigation.screens.contact
+                     && bar.navigation.screen !== bar.navigation.screens.home
             onClicked: bar.navigation.openContact()
         }
         Row {

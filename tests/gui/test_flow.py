@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from tests.conftest import REPO
 from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, open_kiosk, swipe, tap, text_of
 
 
@@ -140,3 +141,14 @@ def test_high_contrast_recolours_the_page_and_its_links(kiosk: Kiosk) -> None:
     assert kiosk.display.highContrast
     assert "a { color: #ffd400; }" in text_of(window, "pageBody")
     assert window.property("color").name() == "#000000"
+
+
+def test_qml_names_screens_by_the_one_enum(kiosk: Kiosk) -> None:
+    from kiosk.session.navigation import Screen
+
+    assert kiosk.navigation.property("screens") == {s.name.lower(): s.value for s in Screen}
+    for path in (REPO / "kiosk" / "views").glob("*.qml"):
+        text = path.read_text(encoding="utf-8")
+        for screen in Screen:
+            assert f'screen === "{screen.value}"' not in text, path.name
+            assert f'screen !== "{screen.value}"' not in text, path.name
