@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
+from kiosk.session.between_patients import BetweenPatients
 from kiosk.session.idle import IdlePolicy, IdleState
 from kiosk.session.navigation import Screen
 
@@ -38,6 +39,8 @@ class SessionBridge(QObject):
         self._input_events: frozenset[QEvent.Type] = frozenset()
         self._window: QObject | None = None
         self._watching = False
+        # The screens (with their fields and keyboard), the display choices, the clipboard.
+        self._between = BetweenPatients((navigation, display, _Clipboard()), policy)
         navigation.changed.connect(self._follow_navigation)
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -97,13 +100,8 @@ class SessionBridge(QObject):
         self.reset()
 
     def reset(self) -> None:
-        """Everything back to how the next patient should find it."""
-        self._navigation.reset()  # the screens, their fields and the keyboard go with it
-        self._display.reset()
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()  # selected text may have reached it
-        self._policy.pause()
+        """Everything back to how the next patient should find it (see BetweenPatients)."""
+        self._between.start_over()
         self._warning, self._seconds_left = False, 0
         self.changed.emit()
 
@@ -126,3 +124,12 @@ class SessionBridge(QObject):
         else:
             self._window.removeEventFilter(self)
         self._watching = on
+
+
+class _Clipboard:
+    """Selected text may have reached the system clipboard: it goes too."""
+
+    def reset(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()
