@@ -7,11 +7,14 @@
    icons, the default settings, and the licences of everything bundled.
    Qt parts the kiosk never uses are left out (UNUSED below, then every library
    nothing kept still needs).
-2. Linux: dist/clinic-kiosk-<version>-linux-x86_64.tar.gz with install.sh and
-   uninstall.sh. Windows: dist/clinic-kiosk.iss, an Inno Setup script built
-   into a setup program on Windows with `iscc dist\\clinic-kiosk.iss`.
+2. Its licences/ is made from what it holds (installer/licences.py).
 3. The built programs are run from dist/ with no Python on PATH: the self-test
-   (every screen and page), a start to the first frame, and a content check.
+   (every screen and page), a start to the first frame, and a content check
+   (installer/proof.py).
+4. Linux: dist/clinic-kiosk-<version>-linux-x86_64.tar.gz with install.sh and
+   uninstall.sh. Windows: dist/clinic-kiosk.iss, an Inno Setup script built
+   into a setup program on Windows with `iscc dist\\clinic-kiosk.iss`. And the
+   wheel, for kiosk-admin on a staff PC (installer/outputs.py).
 
 `--skip-build` repackages and re-tests an existing dist/clinic-kiosk/.
 """
@@ -20,21 +23,34 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import os
-import platform
 import posixpath
-import re
 import shutil
-import string
-import subprocess
 import sys
-import tarfile
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from installer.licences import write_licences
+from installer.outputs import (
+    LINUX_DATA,
+    LINUX_LOGS,
+    WINDOWS_DATA,
+    WINDOWS_LOGS,
+    default_settings,
+    inno_script,
+    linux_name,
+    linux_tarball,
+    system_config,
+    wheel,
+    windows_files,
+)
+from installer.proof import clean_environment, smoke_checks, smoke_test
+
+__all__ = [
+    "LINUX_DATA", "LINUX_LOGS", "WINDOWS_DATA", "WINDOWS_LOGS", "clean_environment",
+    "default_settings", "inno_script", "linux_name", "linux_tarball", "main", "prune",
+    "smoke_checks", "smoke_test", "spec_text", "system_config", "wheel", "windows_files",
+]  # fmt: skip
 
 ROOT = Path(__file__).resolve().parent
 RESOURCES = ROOT / "resources"  # what the installers put on a machine besides the app
@@ -222,187 +238,6 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
     PyInstaller.__main__.run([str(spec), "--noconfirm", "--log-level", "WARN",
                               "--distpath", str(dist_dir), "--workpath", str(work)])  # fmt: skip
     return dist_dir / APP
-
-
-# --- settings as installed -------------------------------------------------------------
-
-
-def system_config(default: str, data_dir: str, log_dir: str) -> str:
-    """The shipped kiosk.toml with the machine-wide data and log folders set."""
-
-    def uncomment(name: str, value: str) -> Callable[[re.Match[str]], str]:
-        return lambda _: f"{name} = '{value}'"
-
-    text, found_data = re.subn(
-        r"^# data_dir = .*$", uncomment("data_dir", data_dir), default, flags=re.MULTILINE
-    )
-    text, found_log = re.subn(
-        r"^# log_dir = .*$", uncomment("log_dir", log_dir), text, flags=re.MULTILINE
-    )
-    if not (found_data == found_log == 1):
-        raise ValueError("kiosk.toml no longer lists paths.data_dir and paths.log_dir")
-    return text
-
-
-LINUX_DATA, LINUX_LOGS = "/var/lib/clinic-kiosk", "/var/log/clinic-kiosk"
-WINDOWS_DATA, WINDOWS_LOGS = (
-    r"C:\ProgramData\clinic-kiosk\data",
-    r"C:\ProgramData\clinic-kiosk\logs",
-)
-
-
-def default_settings() -> str:
-    return (RESOURCES / "kiosk.toml").read_text(encoding="utf-8")
-
-
-# --- Linux tarball -----------------------------------------------------------------------
-
-
-def linux_name(version: str, machine: str | None = None) -> str:
-    return f"{APP}-{version}-linux-{machine or platform.machine()}"
-
-
-def linux_tarball(app_dir: Path, version: str, out_dir: Path, machine: str | None = None) -> Path:
-    """dist/clinic-kiosk-<version>-linux-<machine>.tar.gz: the app and how to install it.
-
-    clinic-kiosk-<version>-linux-<machine>/
-        install.sh  uninstall.sh  INSTALL.md  kiosk.toml
-        clinic-kiosk.service  clinic-kiosk.pam  90-clinic-kiosk-usb.rules
-        app/   (the PyInstaller folder: clinic-kiosk, kiosk-admin, _internal/, licenses/,
-                and clinic-kiosk-session, which the service runs)
-    """
-    top = linux_name(version, machine)
-    linux = service = RESOURCES / "linux"
-    files = {
-        "install.sh": (linux / "install.sh", 0o755),
-        "uninstall.sh": (linux / "uninstall.sh", 0o755),
-        "INSTALL.md": (ROOT / "INSTALL.md", 0o644),
-        "clinic-kiosk.service": (service / "clinic-kiosk.service", 0o644),
-        "clinic-kiosk.pam": (service / "clinic-kiosk.pam", 0o644),
-        "90-clinic-kiosk-usb.rules": (service / "90-clinic-kiosk-usb.rules", 0o644),
-        "app/clinic-kiosk-session": (service / "clinic-kiosk-session", 0o755),
-    }
-    settings = system_config(default_settings(), LINUX_DATA, LINUX_LOGS).encode()
-    archive = out_dir / f"{top}.tar.gz"
-    partial = archive.with_suffix(".partial")
-    with tarfile.open(partial, "w:gz", compresslevel=9) as tar:
-        tar.add(app_dir, arcname=f"{top}/app", filter=_owned_by_root)
-        for name, (source, mode) in files.items():
-            info = tar.gettarinfo(source, arcname=f"{top}/{name}")
-            info.mode = mode
-            with source.open("rb") as data:
-                tar.addfile(_owned_by_root(info), data)
-        _add_bytes(tar, f"{top}/kiosk.toml", settings, 0o644)
-    partial.replace(archive)
-    return archive
-
-
-def _owned_by_root(info: tarfile.TarInfo) -> tarfile.TarInfo:
-    info.uid = info.gid = 0
-    info.uname = info.gname = "root"
-    return info
-
-
-def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes, mode: int) -> None:
-    import io
-
-    info = _owned_by_root(tarfile.TarInfo(name))
-    info.size, info.mode = len(data), mode
-    tar.addfile(info, io.BytesIO(data))
-
-
-# --- Windows installer script ---------------------------------------------------------------
-
-
-def inno_script(version: str) -> str:
-    """clinic-kiosk.iss for Inno Setup 6, built on Windows beside dist\\clinic-kiosk."""
-    template = (RESOURCES / "windows" / "clinic-kiosk.iss.in").read_text(encoding="utf-8")
-    return string.Template(template).substitute(version=version)
-
-
-def windows_files(version: str, out_dir: Path) -> Path:
-    """Write clinic-kiosk.iss and what it packs besides the app folder."""
-    settings = system_config(default_settings(), WINDOWS_DATA, WINDOWS_LOGS)
-    (out_dir / "kiosk-windows.toml").write_text(settings, encoding="utf-8", newline="\r\n")
-    shutil.copyfile(ROOT / "INSTALL.md", out_dir / "INSTALL.md")
-    shutil.copyfile(RESOURCES / "windows" / "README.md", out_dir / "lockdown-windows.md")
-    script = out_dir / f"{APP}.iss"
-    script.write_text(inno_script(version), encoding="utf-8-sig", newline="\r\n")
-    return script
-
-
-# --- wheel ----------------------------------------------------------------------------------
-
-
-def wheel(out_dir: Path) -> Path:
-    """The wheel, for `kiosk-admin` on a staff PC (pipx install dist/clinic_kiosk-….whl)."""
-    for old in out_dir.glob("clinic_kiosk-*.whl"):
-        old.unlink()
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet",
-                    "--wheel-dir", str(out_dir)], check=True)  # fmt: skip
-    return next(out_dir.glob("clinic_kiosk-*.whl"))
-
-
-# --- proof ---------------------------------------------------------------------------------------
-
-
-def clean_environment(home: Path) -> dict[str, str]:
-    """No Python on PATH, no virtual environment: only what a clinic machine has."""
-    keep = {name: os.environ[name] for name in ("LANG", "LC_ALL", "TZ") if name in os.environ}
-    return {
-        **keep,
-        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin" if os.name != "nt" else os.environ["PATH"],
-        "HOME": str(home),
-        "QT_QPA_PLATFORM": "offscreen",
-        "QT_QUICK_BACKEND": "software",
-        "KIOSK_PATHS_DATA_DIR": str(home / "data"),
-        "KIOSK_PATHS_LOG_DIR": str(home / "log"),
-    }
-
-
-def smoke_checks(app_dir: Path, version: str) -> list[tuple[str, list[str], Callable[[str], bool]]]:
-    """What the built app must do: (what, command, check of its output)."""
-    exe = ".exe" if os.name == "nt" else ""
-    kiosk, admin = str(app_dir / f"{APP}{exe}"), str(app_dir / f"{ADMIN}{exe}")
-    content = str(app_dir / CONTENTS / "content")
-    return [
-        ("kiosk version", [kiosk, "--version"], lambda out: out.strip() == f"{APP} {version}"),
-        (
-            "kiosk-admin version",
-            [admin, "--version"],
-            lambda out: out.strip() == f"{ADMIN} {version}",
-        ),
-        (
-            "self-test, every screen and page",
-            [kiosk, "--self-test"],
-            lambda out: "FAIL" not in out and "ok" in out,
-        ),
-        (
-            "start to the first frame",
-            [kiosk, "--quit-after-first-frame", "--windowed"],
-            lambda out: True,
-        ),
-        (
-            "shipped content is sound",
-            [admin, "bundle", "validate", "--grades", content],
-            lambda out: "0 errors" in out,
-        ),
-    ]
-
-
-def smoke_test(app_dir: Path, version: str, timeout: float = 120) -> list[str]:
-    """Run each check from a scratch folder; return the failures (empty: all passed)."""
-    failures = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as scratch:
-        env = clean_environment(Path(scratch))
-        for what, command, check in smoke_checks(app_dir, version):
-            done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True,
-                                  timeout=timeout, check=False)  # fmt: skip
-            ok = done.returncode == 0 and check(done.stdout + done.stderr)
-            print(f"{'ok  ' if ok else 'FAIL'} {what}", flush=True)
-            if not ok:
-                failures.append(f"{what}: exit {done.returncode}\n{done.stdout}{done.stderr}")
-    return failures
 
 
 def folder_size(folder: Path) -> int:
