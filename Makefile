@@ -46,7 +46,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check kiosk tests bench tools build_installer.py installer
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pyside6-qmllint --max-warnings 0 kiosk/views/*.qml
+	$(BIN)/python tools/qmltypes.py build/qmltypes >/dev/null
+	$(BIN)/pyside6-qmllint --max-warnings 0 -I build/qmltypes kiosk/views/*.qml
 
 test: lint
 	$(OFFSCREEN) $(BIN)/python -m pytest

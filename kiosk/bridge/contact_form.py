@@ -7,12 +7,17 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.outbox.errors import InvalidRequest, OutboxError
 from kiosk.outbox.request import ContactRequest, form_rules, thank_you
 
 if TYPE_CHECKING:
     from kiosk.outbox.store import Outbox
+
+# Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger("kiosk.outbox")
 
@@ -31,6 +36,8 @@ def _request(fields: dict[str, Any]) -> ContactRequest:
     )
 
 
+@QmlElement
+@QmlUncreatable("the kiosk makes its form bridge")
 class ContactFormBridge(QObject):
     """Holds nothing a patient typed: QML passes the fields in, and forgets them.
 

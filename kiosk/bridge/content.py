@@ -6,15 +6,22 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
     from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.content.model import Bundle
 from kiosk.content.render import RenderedPage
 
+# Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
 CONTACT_PAGE = "contact"  # a page with this id is shown on the Contact screen
 
 
+@QmlElement
+@QmlUncreatable("the kiosk makes its content bridge")
 class ContentBridge(QObject):
     """Read-only: a bundle never changes while it is shown."""
 
@@ -43,7 +50,7 @@ class ContentBridge(QObject):
     def clinicAddress(self) -> str:
         return self._bundle.clinic.address
 
-    @Property(list, constant=True)
+    @Property("QStringList", constant=True)
     def clinicPhones(self) -> list[str]:
         return [phone.number for phone in self._bundle.clinic.phones]
 
@@ -72,7 +79,7 @@ class ContentBridge(QObject):
             self._topics = TopicListModel(self._bundle, self)
         return self._topics
 
-    @Property(list, constant=True)
+    @Property("QStringList", constant=True)
     def highlights(self) -> list[str]:
         """Short lines for the attract screen: each topic's summary."""
         return [topic.summary for topic in self._bundle.topics]

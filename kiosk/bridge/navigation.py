@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.session.navigation import Location, Navigator, Screen
 
+# Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
+
+@QmlElement
+@QmlUncreatable("the kiosk makes its navigation bridge")
 class NavigationBridge(QObject):
     """Signals: `changed` after every move that changes the location."""
 

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
@@ -13,11 +14,17 @@ from kiosk.session.between_patients import BetweenPatients
 from kiosk.session.idle import IdlePolicy, IdleState
 from kiosk.session.navigation import Screen
 
+# Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
 log = logging.getLogger("kiosk.session")
 
 TICK_MS = 250  # how often the countdown is checked: a reset comes well within a second
 
 
+@QmlElement
+@QmlUncreatable("the kiosk makes its session bridge")
 class SessionBridge(QObject):
     """Signals: `changed` when the warning shows, hides or counts down."""
 

@@ -8,13 +8,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.content.model import Bundle
 from kiosk.session.navigation import Screen
 from kiosk.session.staff_console import Answer, StaffConsole
 
+# Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
+QML_IMPORT_NAME = "Kiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
+
+@QmlElement
+@QmlUncreatable("the kiosk makes its staff bridge")
 class StaffBridge(QObject):
     """Signals: `changed` when the pad opens or closes, a message shows, or state is
     refreshed; `restartRequested` to show new content; `exitRequested` for Exit."""

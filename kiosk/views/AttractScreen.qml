@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 
 // Shown between patients: the clinic's name, a calm invitation, and a slow
 // change of topic highlights that a patient can pause (WCAG 2.2.2). Every
@@ -6,8 +7,8 @@ import QtQuick
 Rectangle {
     id: screen
 
-    required property var content
-    required property var navigation
+    required property ContentBridge content
+    required property NavigationBridge navigation
 
     property int highlight: 0
     property bool paused: false

@@ -1,13 +1,14 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // The clinic's name, address and phone numbers, with the contact page's words.
 ColumnLayout {
     id: details
 
-    required property var content
-    required property var navigation
+    required property ContentBridge content
+    required property NavigationBridge navigation
 
     readonly property var page: content.page(content.contactPageId)
 

@@ -2,14 +2,15 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Kiosk
 
 // The request form. What is typed lives only in these fields: the bridge
 // checks and saves it, and the screen is destroyed when the patient leaves.
 ColumnLayout {
     id: form
 
-    required property var bridge
-    required property var content
+    required property ContactFormBridge bridge
+    required property ContentBridge content
 
     property var errors: ({})
     property bool failed: false

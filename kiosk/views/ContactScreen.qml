@@ -2,6 +2,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Kiosk
 
 // Contact us: the clinic's details and the request form. The on-screen
 // keyboard sits below the form, never over it, and the field being typed in
@@ -9,9 +10,9 @@ import QtQuick.Layouts
 Item {
     id: screen
 
-    required property var content
-    required property var navigation
-    required property var form
+    required property ContentBridge content
+    required property NavigationBridge navigation
+    required property ContactFormBridge form
 
     readonly property bool wide: width > height
     readonly property var focused: Window.activeFocusItem

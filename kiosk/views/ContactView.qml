@@ -1,15 +1,16 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Kiosk
 
 // How to reach the clinic, for the tour's last step: the details, and a way
 // on to the request form when the kiosk has one.
 Flickable {
     id: view
 
-    required property var content
-    required property var navigation
-    required property var form
+    required property ContentBridge content
+    required property NavigationBridge navigation
+    required property ContactFormBridge form
 
     objectName: "contactView"
     clip: true

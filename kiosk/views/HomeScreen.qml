@@ -1,14 +1,15 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // The guided tour, a tile per topic and Contact us, all without scrolling.
 // Tall screens stack them; wide screens put the tour beside the tiles.
 Item {
     id: screen
 
-    required property var content
-    required property var navigation
+    required property ContentBridge content
+    required property NavigationBridge navigation
 
     readonly property bool wide: width > height
 
@@ -65,6 +66,7 @@ Item {
             rowSpacing: Theme.spacing
 
             Repeater {
+                id: topicTiles
                 model: screen.content.topics
                 TopicTile {
                     Layout.fillWidth: true
@@ -72,7 +74,7 @@ Item {
                     Layout.preferredWidth: 1000  // equal shares of the row
                     Layout.preferredHeight: 1000
                     Layout.minimumHeight: Theme.touchTarget
-                    Layout.columnSpan: screen.wide && index === screen.content.topics.rowCount() - 1
+                    Layout.columnSpan: screen.wide && index === topicTiles.count - 1
                                        && index % 2 === 0 ? 2 : 1
                     required property int index
                     onClicked: screen.navigation.openTopic(topicId)

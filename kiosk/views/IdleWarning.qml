@@ -1,12 +1,13 @@
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // "Are you still there?": over everything, counting down before the kiosk
 // starts over. One tap anywhere keeps the patient's place (WCAG 2.2.1).
 Rectangle {
     id: overlay
 
-    required property var session
+    required property SessionBridge session
 
     objectName: "idleWarning"
     visible: session.warning

@@ -2,17 +2,18 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Kiosk
 
 // The kiosk window: the top bar and the screen the navigation points at.
 ApplicationWindow {
     id: window
 
-    required property var content
-    required property var navigation
-    required property var display
-    required property var form
-    required property var session
-    required property var staff
+    required property ContentBridge content
+    required property NavigationBridge navigation
+    required property DisplayBridge display
+    required property ContactFormBridge form
+    required property SessionBridge session
+    required property StaffBridge staff
     required property url iconDir
     // Kiosk mode: frameless, on top, and closing is refused (Alt+F4, a close
     // request from the desktop) unless staff chose to exit.

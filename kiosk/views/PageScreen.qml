@@ -1,11 +1,12 @@
 import QtQuick
+import Kiosk
 
 // A single page, opened from a topic or a link.
 Item {
     id: screen
 
-    required property var content
-    required property var navigation
+    required property ContentBridge content
+    required property NavigationBridge navigation
     required property string pageId
 
     PageView {

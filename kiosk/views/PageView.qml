@@ -1,14 +1,15 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Kiosk
 
 // One page, sized for reading. On a wide screen the notices and sources sit in
 // a column beside the text; on a tall one they follow it.
 Flickable {
     id: view
 
-    required property var content
-    required property var navigation
+    required property ContentBridge content
+    required property NavigationBridge navigation
     required property string pageId
 
     readonly property var page: content.page(pageId)

@@ -1,15 +1,15 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Kiosk
 
 // For clinic staff: a PIN pad, then the kiosk's state and a few actions.
 // Leaving the screen (Home, Back, or the idle reset) locks it again.
 Item {
     id: screen
 
-    required property var staff
-    required property var navigation
+    required property StaffBridge staff
+    required property NavigationBridge navigation
 
     property string typed: ""  // the PIN being typed; gone with the screen
 

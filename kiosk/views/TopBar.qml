@@ -1,14 +1,15 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // Home, Back, Contact us, text size and contrast: the same on every screen.
 Rectangle {
     id: bar
 
-    required property var navigation
-    required property var display
-    required property var session
+    required property NavigationBridge navigation
+    required property DisplayBridge display
+    required property SessionBridge session
     readonly property bool compact: width < 1400
 
     implicitHeight: Theme.touchTarget + 2 * 16

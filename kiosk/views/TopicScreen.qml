@@ -1,13 +1,14 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
+import Kiosk
 
 // The pages of one topic, as large list items.
 Item {
     id: screen
 
-    required property var content
-    required property var navigation
+    required property ContentBridge content
+    required property NavigationBridge navigation
     required property string topicId
 
     ListView {

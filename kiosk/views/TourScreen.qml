@@ -1,15 +1,16 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // The guided tour: one page a step, big Back and Next, swipe to move.
 // The contact page, when it is a step, shows the clinic's details.
 Item {
     id: screen
 
-    required property var content
-    required property var navigation
-    required property var form
+    required property ContentBridge content
+    required property NavigationBridge navigation
+    required property ContactFormBridge form
     required property string pageId
     required property int step
 
