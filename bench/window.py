@@ -49,10 +49,11 @@ def measure(which: str, mode: str) -> list[float]:
     if which == "kiosk":
         from kiosk.app import Kiosk
         from kiosk.bridge.window import load_fonts
+        from kiosk.content.loader import read_bundle
         from kiosk.session.navigation import Location, Screen
 
         load_fonts()
-        kiosk = Kiosk.from_path(SAMPLE)
+        kiosk = Kiosk(read_bundle(SAMPLE))
         window = kiosk.window
         bundle = kiosk.result.bundle
         assert bundle is not None

@@ -1,17 +1,17 @@
 """Composition root: build the kiosk's objects in order and run the chosen mode.
 
 Start-up order:
-1. Parse the command line (kiosk.launcher); offscreen modes pick the offscreen
-   platform before Qt starts.
-2. Start Qt: the Basic Controls style, then the bundled font.
-3. Load the content bundle. If it fails, log every reason and show the calm
-   "being updated" window instead of the kiosk.
-4. Build the session (navigation, display choices, idle policy on its clock)
-   and the bridges over it, and hand them to Main.qml as required properties.
-5. Run: full screen, a window, the self-test, screenshots, or one frame.
-6. After the first frame (kiosk.bridge.services): open the contact-request
-   outbox (the form stays off without the clinic's key) and start delivery,
-   update checks, the metrics file and systemd's pings, each as it is set up.
+1. Parse the command line (kiosk.launcher); with no screen, say so in one line and stop.
+2. Start Qt (kiosk.bridge.window): offscreen for the offscreen modes, the house style and font.
+3. Read the settings; broken ones are logged and shown to staff instead of the kiosk.
+4. Choose and load the content (kiosk.bundles.choice): if it fails, log every reason and show
+   the bundle before it, or the calm "being updated" window when there is none.
+5. Build the session (navigation, display choices, idle policy on its clock) and the bridges
+   over it, and hand them to Main.qml as required properties.
+6. Run: full screen or a window, or the self-test or screenshots (kiosk.bridge.modes).
+7. After the first frame (kiosk.bridge.services): the contact-request outbox (the form stays
+   off without the clinic's key), delivery, update checks, the metrics file, the clock watch
+   and systemd's pings.
 """
 
 from __future__ import annotations
@@ -22,9 +22,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
@@ -35,58 +33,36 @@ from kiosk.bridge.contact_form import ContactFormBridge
 from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.following import ContentFollower
-from kiosk.bridge.modes import refuse_bad_settings, run_screenshots, run_self_test
+from kiosk.bridge.modes import refuse_bad_settings, run_offscreen
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.services import open_outbox, start_services
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.staff import StaffBridge
-from kiosk.bridge.walk import QtMessages, Walker
-from kiosk.bridge.window import present, start_qt
+from kiosk.bridge.walk import QtMessages
+from kiosk.bridge.window import load_view, present, shown_window, start_qt
 from kiosk.bundles import pointer
 from kiosk.bundles.choice import choose_content, fell_back
 from kiosk.bundles.errors import BundleRefused
-from kiosk.config import Config, ConfigError, default_config_file, load_config
-from kiosk.content.loader import LoadResult, read_bundle
+from kiosk.config import Config, ConfigError, load_config
+from kiosk.content.loader import LoadResult, read_logged
 from kiosk.content.model import Bundle
-from kiosk.content.problems import Severity
 from kiosk.health.live import Live
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
-from kiosk.session.staff import AuditLog, PinGate
 from kiosk.session.staff_console import StaffConsole
-from kiosk.system.logs import LOG_FILE, start_logging
+from kiosk.system.logs import start_logging
 
 log = logging.getLogger("kiosk.app")
-
-EXIT_BY_STAFF = 64  # the service file's RestartPreventExitStatus: staff meant it
-VIEWS, RESOURCES = launcher.VIEWS, launcher.RESOURCES
 
 
 class Kiosk:
     """Everything one running kiosk holds, built in the documented order."""
 
-    # How the kiosk ends itself (staff's Restart and Exit, after an update): tests put a
-    # recorder here, as QCoreApplication.exit() outside exec() also ends at once every
-    # event loop the process starts afterwards.
+    # How the kiosk ends itself (staff's Restart and Exit, after an update). Tests put a recorder
+    # here: exit() outside exec() also ends at once every event loop started afterwards.
     quit_app: Callable[[int], None] = staticmethod(QGuiApplication.exit)
-
-    @classmethod
-    def from_path(
-        cls,
-        content: Path,
-        clock: Clock = time.monotonic,
-        config: Config | None = None,
-        follow_installed: bool = False,
-    ) -> Kiosk:
-        result = read_bundle(content)
-        for problem in result.problems:
-            level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
-            log.log(level, "%s", problem)
-        if result.bundle is None:
-            log.error("content at %s cannot be shown; showing the 'being updated' screen", content)
-        return cls(result, clock, config, follow_installed)
 
     def __init__(
         self,
@@ -96,71 +72,50 @@ class Kiosk:
         follow_installed: bool = False,
     ) -> None:
         self.engine = QQmlApplicationEngine()
-        # When showing the installed bundle, a newer install is swapped in at a reset.
-        self.follow_installed = follow_installed
         self.result = result
         self.clock = clock
         self.config = config or load_config(None, os.environ)
         self.ready = False  # True once the kiosk itself, not the fallback, is showing
         self.outbox_note = ""  # set when a damaged outbox was set aside at start
-        self.showing: pointer.Showing | None = None  # (kept current by note_showing)
-        self.follower: ContentFollower | None = None  # when following installed content
+        self.showing: pointer.Showing | None = None  # kept current by the follower
+        # Showing the installed content: newer installs are swapped in at a reset.
+        self.follower = ContentFollower(self) if follow_installed else None
         bundle = result.bundle
-        if bundle is None:
-            self._load("Unavailable.qml")
-            return
+        if bundle is not None:
+            self._build(bundle)
+            self.ready = load_view(self.engine, "Main.qml")
+        if self.ready:
+            self.session.watch(self.window)
+            if self.follower is not None:
+                self.navigation.changed.connect(self.follower.look)
+        else:
+            why = "the content has errors" if bundle is None else "the screens failed to load"
+            log.error("%s; showing the 'being updated' screen", why)
+            load_view(self.engine, "Unavailable.qml")
+
+    def _build(self, bundle: Bundle) -> None:
+        """The session over the bundle, its bridges, and Main.qml's required properties."""
         self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
         self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
         # Children of the engine, so QML is torn down before the objects it reads.
-        self.content = ContentBridge(bundle, result.rendered, self.engine)
+        self.content = ContentBridge(bundle, self.result.rendered, self.engine)
         self.navigation = NavigationBridge(self.navigator, self.engine)
         self.display = DisplayBridge(DisplayChoices(), self.engine)
-        topic_ids = {topic.id for topic in bundle.topics}
-        self.form = ContactFormBridge(topic_ids, self.engine)
-        times = IdleTimes(
-            reading=self.config.number("session.idle_seconds"),
-            form=self.config.number("session.form_idle_seconds"),
-            warning=self.config.number("session.warning_seconds"),
-        )
-        self.session = SessionBridge(
-            IdlePolicy(clock, times), self.navigation, self.display, self.engine
-        )
+        self.form = ContactFormBridge({topic.id for topic in bundle.topics}, self.engine)
+        idle = IdlePolicy(self.clock, IdleTimes.of(self.config))
+        self.session = SessionBridge(idle, self.navigation, self.display, self.engine)
         self.staff = self._staff_bridge(bundle)
-        icons = RESOURCES / "icons"
         self.engine.setInitialProperties(
-            {
-                "content": self.content,
-                "navigation": self.navigation,
-                "display": self.display,
-                "form": self.form,
-                "session": self.session,
-                "staff": self.staff,
-                "iconDir": QUrl.fromLocalFile(str(icons)),
-            }
-        )
-        self.ready = self._load("Main.qml")
-        if self.ready:
-            self.session.watch(self.window)
-            if follow_installed:  # a newer install shows at the next reset
-                self.follower = ContentFollower(self)
-                self.navigation.changed.connect(self.follower.look)
-        if not self.ready:
-            log.error("the kiosk's screens failed to load; showing the 'being updated' screen")
-            self._load("Unavailable.qml")
+            {"content": self.content, "navigation": self.navigation, "display": self.display,
+             "form": self.form, "session": self.session, "staff": self.staff,
+             "iconDir": QUrl.fromLocalFile(str(launcher.RESOURCES / "icons"))}
+        )  # fmt: skip
 
     def _staff_bridge(self, bundle: Bundle) -> StaffBridge:
         from kiosk.version import APP_VERSION
 
-        log_dir = self.config.path("paths.log_dir")
-        console = StaffConsole(
-            PinGate(self.config.pin_file(), time.time),
-            AuditLog(log_dir / "audit.log", time.time),
-            self.config.path("paths.data_dir"),
-            log_dir / LOG_FILE,
-            content_root=lambda: self.result.bundle.root if self.result.bundle else bundle.root,
-            health=self._health,
-            app_version=APP_VERSION,
-        )
+        console = StaffConsole.of(self.config, lambda: (self.result.bundle or bundle).root,
+                                  self._health, APP_VERSION)  # fmt: skip
         staff = StaffBridge(console, self.navigation, self.engine)
         staff.exitRequested.connect(self._staff_exit)
         staff.restartRequested.connect(lambda: self.quit_app(0))
@@ -171,56 +126,20 @@ class Kiosk:
         return Live(self.showing, self.outbox_note, self.form.save_failure if self.ready else "")
 
     def _health(self) -> tuple[list[list[str]], list[str]]:
-        from kiosk.health.report import gather
+        from kiosk.health.report import gather_running  # on the staff screen, not at start
         from kiosk.health.text import for_staff
-        from kiosk.outbox.targets import delivery_summary
-        from kiosk.version import APP_VERSION
 
-        return for_staff(gather(self.config, APP_VERSION, delivery_summary(self.config),
-                                self.live()))  # fmt: skip
-
-    def show_result(self, result: LoadResult) -> None:
-        """Swap newly loaded content in: its bridges replace the old ones on every screen."""
-        bundle = result.bundle
-        assert bundle is not None
-        old = self.content
-        self.result = result
-        self.content = ContentBridge(bundle, result.rendered, self.engine)
-        self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
-        self.form.offer_topics({topic.id for topic in bundle.topics})
-        self.staff.show_bundle(bundle)
-        self.window.setProperty("content", self.content)
-        self.navigation.follow(self.navigator)
-        old.deleteLater()
-
-    def note_showing(self) -> None:
-        """Once running: when following installed content, say so and watch for more."""
-        if self.follower is not None:
-            self.follower.note_showing()
+        return for_staff(gather_running(self.config, self.live()))
 
     def _staff_exit(self) -> None:
         """Staff chose Exit: let the window close, and ask the service not to restart."""
         self.window.setProperty("exitAllowed", True)
-        self.quit_app(EXIT_BY_STAFF)
-
-    def _load(self, view: str) -> bool:
-        before = len(self.engine.rootObjects())
-        self.engine.load(QUrl.fromLocalFile(str(VIEWS / view)))
-        return len(self.engine.rootObjects()) > before
+        self.quit_app(launcher.EXIT_BY_STAFF)
 
     @property
     def window(self) -> QQuickWindow:
         """The window on show: the kiosk, or the 'being updated' fallback."""
-        window = self.engine.rootObjects()[-1]
-        assert isinstance(window, QQuickWindow)
-        return window
-
-    def walker(self) -> Walker:
-        assert self.result.bundle is not None
-        assert isinstance(self.clock, ManualClock), "walk only a kiosk on a manual clock"
-        return Walker(
-            self.window, self.result.bundle, self.navigation, self.display, self.session, self.clock
-        )
+        return shown_window(self.engine)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -229,13 +148,10 @@ def main(argv: Sequence[str]) -> int:
     cannot = None if offscreen else launcher.no_screen(os.environ, sys.platform)
     if cannot:
         print(cannot, file=sys.stderr)
-        return 2
+        return launcher.EXIT_NO_SCREEN
     app = start_qt(sys.argv[0] if sys.argv else "kiosk", offscreen)
-    environ = dict(os.environ)
-    if options.data_dir is not None:  # the command line wins over every other source
-        environ["KIOSK_PATHS_DATA_DIR"] = str(options.data_dir)
     try:
-        config = load_config(options.config or default_config_file(), environ)
+        config = launcher.settings(options, os.environ)
     except ConfigError as exc:
         start_logging(None)
         return refuse_bad_settings(app, exc.problems, offscreen)
@@ -247,10 +163,8 @@ def main(argv: Sequence[str]) -> int:
             log.error("cannot show %s: %s", options.content, exc)
             print(f"kiosk: cannot show {options.content}: {exc}", file=sys.stderr)
             return 1
-        if options.self_test:
-            return run_self_test(kiosk, messages)
-        if options.screenshots is not None:
-            return run_screenshots(kiosk, options.screenshots)
+        if offscreen:
+            return run_offscreen(kiosk, options, messages)
     status = run(kiosk, app, options, config)
     if crash_file is not None:
         crash_file.close()
@@ -263,10 +177,10 @@ def build_kiosk(options: argparse.Namespace, config: Config, offscreen: bool) ->
     clock: Clock = ManualClock() if offscreen else time.monotonic
     content = choose_content(options.content, config)
     follow = options.content is None and not config.text("content.bundle")
-    kiosk = Kiosk.from_path(content, clock, config, follow)
+    kiosk = Kiosk(read_logged(content, log), clock, config, follow)
     if kiosk.result.bundle is None and fell_back(content, config):
         kiosk.engine.deleteLater()  # its "being updated" window was never shown
-        kiosk = Kiosk.from_path(choose_content(None, config), clock, config, follow)
+        kiosk = Kiosk(read_logged(choose_content(None, config), log), clock, config, follow)
     if offscreen and kiosk.ready:
         kiosk.form.attach(open_outbox(config.path("paths.data_dir")))
     return kiosk
@@ -276,7 +190,7 @@ def run(kiosk: Kiosk, app: QGuiApplication, options: argparse.Namespace, config:
     """Show the kiosk, start what follows the first frame, and run until it ends."""
     present(kiosk.window, app, options, config)
     if kiosk.ready:
-        recovery = Recovery(kiosk.navigation, kiosk.engine)
+        recovery = Recovery(kiosk.navigation, kiosk.engine)  # lives as long as exec() runs
         recovery.install(kiosk.engine)
     QTimer.singleShot(0, lambda: start_services(kiosk, app, config))
     if options.quit_after_first_frame:

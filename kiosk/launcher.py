@@ -7,10 +7,15 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk.config import Config, default_config_file, load_config
+
 _SIZE_RE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 PACKAGE = Path(__file__).resolve().parent  # also right in the frozen build
 VIEWS = PACKAGE / "views"  # the QML screens
 RESOURCES = PACKAGE / "resources"  # fonts and icons
+
+EXIT_NO_SCREEN = 2  # nowhere to show a window (over SSH, say)
+EXIT_BY_STAFF = 64  # the service file's RestartPreventExitStatus: staff meant it
 
 
 def sample_content() -> Path:
@@ -18,6 +23,15 @@ def sample_content() -> Path:
     wheel, beside it in a checkout and in the packaged build."""
     installed = PACKAGE / "sample_content"
     return installed if (installed / "bundle.toml").is_file() else PACKAGE.parent / "content"
+
+
+def settings(options: argparse.Namespace, environ: Mapping[str, str]) -> Config:
+    """The settings file named on the command line (or the default) under the environment's
+    overrides; `--data-dir` wins over both. Raises ConfigError listing every problem."""
+    environ = dict(environ)
+    if options.data_dir is not None:
+        environ["KIOSK_PATHS_DATA_DIR"] = str(options.data_dir)
+    return load_config(options.config or default_config_file(), environ)
 
 
 def no_screen(environ: Mapping[str, str], platform: str) -> str | None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
-from kiosk.content.loader import read_bundle
+from kiosk.content.loader import LoadResult, read_logged
 from kiosk.session.navigation import Screen
 
 if TYPE_CHECKING:
@@ -52,14 +52,31 @@ class ContentFollower:
             return
         if (installed.id, installed.version) in self._not_shown:
             return
-        result = read_bundle(installed.path)
+        result = read_logged(installed.path, log)
         if result.bundle is None:
             self._not_shown.add((installed.id, installed.version))
             self._roll_back(installed)
             return
-        kiosk.show_result(result)
+        self._show(result)
         self.note_showing()
         log.info("now showing %s version %d", result.bundle.id, result.bundle.version)
+
+    def _show(self, result: LoadResult) -> None:
+        """Swap the new content in: its bridges replace the old ones on every screen."""
+        from kiosk.bridge.content import ContentBridge
+        from kiosk.session.navigation import Navigator
+
+        kiosk, bundle = self._kiosk, result.bundle
+        assert bundle is not None
+        old = kiosk.content
+        kiosk.result = result
+        kiosk.content = ContentBridge(bundle, result.rendered, kiosk.engine)
+        kiosk.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
+        kiosk.form.offer_topics({topic.id for topic in bundle.topics})
+        kiosk.staff.show_bundle(bundle)
+        kiosk.window.setProperty("content", kiosk.content)
+        kiosk.navigation.follow(kiosk.navigator)
+        old.deleteLater()
 
     def _roll_back(self, installed: pointer.Installed) -> None:
         from kiosk.bundles import store  # only when something went wrong

@@ -3,6 +3,7 @@ to staff when the settings are broken."""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk import launcher
-from kiosk.bridge.walk import QtMessages, screenshots, self_test
+from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
 from kiosk.bridge.window import fill_screen
 from kiosk.content.problems import Severity
 
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
     from kiosk.app import Kiosk
 
 log = logging.getLogger("kiosk.app")
+
+
+def run_offscreen(kiosk: Kiosk, options: argparse.Namespace, messages: QtMessages) -> int:
+    """`--self-test` or `--screenshots DIR`; the exit status."""
+    if options.self_test:
+        return run_self_test(kiosk, messages)
+    return run_screenshots(kiosk, options.screenshots)
 
 
 def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
@@ -40,7 +48,7 @@ def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
     else:
         report("QML loads without warnings", kiosk.ready and not problems, "; ".join(problems))
     if kiosk.ready:
-        self_test(kiosk.walker(), messages, report)
+        self_test(Walker.of(kiosk), messages, report)
     print(f"{'self-test passed' if not failures else f'self-test failed: {failures} checks'}")
     return 1 if failures else 0
 
@@ -50,7 +58,7 @@ def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
         print("kiosk: the kiosk could not be shown; see the log above", file=sys.stderr)
         return 1
     try:
-        saved = screenshots(kiosk.walker(), out_dir)
+        saved = screenshots(Walker.of(kiosk), out_dir)
     except OSError as exc:
         print(f"kiosk: cannot write screenshots to {out_dir}: {exc}", file=sys.stderr)
         return 1

@@ -33,7 +33,8 @@ def start_services(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
     for problem in advice(config):
         log.warning("settings: %s", problem)
     if kiosk.ready:  # not behind the "being updated" screen
-        kiosk.note_showing()
+        if kiosk.follower is not None:  # say what is on show, and watch for newer installs
+            kiosk.follower.note_showing()
         start_contact_requests(kiosk, app, config.path("paths.data_dir"), config)
         start_updates(kiosk, app, config)
         start_metrics(kiosk, app, config)
@@ -98,7 +99,7 @@ def start_contact_requests(
 def start_updates(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
     """Poll content.update_url in the background; what it installs shows on the attract screen."""
     url = config.text("content.update_url")
-    if not url or not kiosk.follow_installed:
+    if not url or kiosk.follower is None:
         return
     from kiosk.bundles.signing import trusted_keys
     from kiosk.bundles.update_worker import UpdateWorker

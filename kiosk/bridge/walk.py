@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,6 +24,9 @@ from kiosk.bridge.session import SessionBridge
 from kiosk.content.model import Bundle
 from kiosk.session.idle import READING_IDLE, ManualClock
 from kiosk.session.navigation import Location, Screen, every_location
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
 
 log = logging.getLogger("kiosk.app")
 
@@ -81,6 +85,13 @@ class Walker:
         self.locations = every_location(
             bundle.tour, list(bundle.pages), [t.id for t in bundle.topics]
         )
+
+    @classmethod
+    def of(cls, kiosk: Kiosk) -> Walker:
+        bundle, clock = kiosk.result.bundle, kiosk.clock
+        assert bundle is not None
+        assert isinstance(clock, ManualClock), "walk only a kiosk on a manual clock"
+        return cls(kiosk.window, bundle, kiosk.navigation, kiosk.display, kiosk.session, clock)
 
     def resize(self, orientation: str) -> None:
         width, height = ORIENTATIONS[orientation]

@@ -7,8 +7,11 @@ import argparse
 import logging
 import os
 
-from PySide6.QtCore import Qt
+import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication, QWindow
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import launcher
@@ -54,3 +57,17 @@ def fill_screen(window: QWindow) -> None:
     """Full screen, also where no window manager acts on the request (a bare X server)."""
     window.setGeometry(window.screen().geometry())
     window.showFullScreen()
+
+
+def load_view(engine: QQmlApplicationEngine, view: str) -> bool:
+    """Load kiosk/views/<view>; False when it made no window (QML errors are logged)."""
+    before = len(engine.rootObjects())
+    engine.load(QUrl.fromLocalFile(str(launcher.VIEWS / view)))
+    return len(engine.rootObjects()) > before
+
+
+def shown_window(engine: QQmlApplicationEngine) -> QQuickWindow:
+    """The window loaded last: the kiosk, or the 'being updated' fallback."""
+    window = engine.rootObjects()[-1]
+    assert isinstance(window, QQuickWindow)
+    return window

@@ -77,6 +77,17 @@ def read_bundle(root: Path) -> LoadResult:
         return LoadResult(None, {}, {}, problems.problems)
 
 
+def read_logged(root: Path, to: logging.Logger) -> LoadResult:
+    """read_bundle, with every problem logged at its severity (as the running kiosk does)."""
+    result = read_bundle(root)
+    for problem in result.problems:
+        to.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING,
+               "%s", problem)  # fmt: skip
+    if result.bundle is None:
+        to.error("content at %s cannot be shown", root)
+    return result
+
+
 def _read_bundle(root: Path) -> LoadResult:
     problems = ProblemLog()
     if not root.is_dir():

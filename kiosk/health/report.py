@@ -76,6 +76,14 @@ class Health:
         return doubtful(self.now)
 
 
+def gather_running(config: Config, live: Live) -> Health:
+    """This running kiosk's health: gather() with its version and where requests go."""
+    from kiosk.outbox.targets import delivery_summary
+    from kiosk.version import APP_VERSION
+
+    return gather(config, APP_VERSION, delivery_summary(config), live)
+
+
 def gather(
     config: Config,
     app_version: str,

@@ -5,6 +5,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
 
 Clock = Callable[[], float]  # seconds, only ever compared: time.monotonic in the app
 
@@ -24,6 +28,13 @@ class IdleTimes:
     reading: float = READING_IDLE
     form: float = FORM_IDLE
     warning: float = WARNING
+
+    @classmethod
+    def of(cls, config: Config) -> IdleTimes:
+        """The times the settings give (`[session]`); they are checked when loaded."""
+        return cls(config.number("session.idle_seconds"),
+                   config.number("session.form_idle_seconds"),
+                   config.number("session.warning_seconds"))  # fmt: skip
 
     def __post_init__(self) -> None:
         if self.warning < 20:

@@ -8,6 +8,7 @@ The bridge (kiosk.bridge.staff) only converts and forwards.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,10 @@ from typing import Any
 
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
+from kiosk.config import Config
 from kiosk.outbox.errors import OutboxError
 from kiosk.session.staff import AuditLog, PinError, PinGate
+from kiosk.system.logs import LOG_FILE
 
 log = logging.getLogger("kiosk.staff")
 
@@ -74,6 +77,21 @@ class StaffConsole:
         self._app_version = app_version
         self.unlocked = False
         self.preview: Preview | None = None  # an update shown to staff before installing
+
+    @classmethod
+    def of(
+        cls,
+        config: Config,
+        content_root: Callable[[], Path],
+        health: Callable[[], tuple[list[list[str]], list[str]]],
+        app_version: str,
+    ) -> StaffConsole:
+        """The console with the PIN, audit log, data folder and log file the settings name."""
+        log_dir = config.path("paths.log_dir")
+        gate = PinGate(config.pin_file(), time.time)
+        audit = AuditLog(log_dir / "audit.log", time.time)
+        return cls(gate, audit, config.path("paths.data_dir"), log_dir / LOG_FILE,
+                   content_root, health, app_version=app_version)  # fmt: skip
 
     def sign_in(self, pin: str) -> str:
         """The message for staff; "" once signed in."""

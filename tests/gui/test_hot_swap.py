@@ -83,8 +83,8 @@ def test_nobody_on_the_attract_screen_new_content_shows_within_a_minute(
     kiosk: Kiosk, qtbot: QtBot, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    kiosk.note_showing()  # as the running kiosk does after its first frame
     assert kiosk.follower is not None
+    kiosk.follower.note_showing()  # as the running kiosk does after its first frame
     timer = kiosk.follower.timer
     assert timer is not None
     assert timer.isActive()
@@ -104,7 +104,8 @@ def test_nobody_on_the_attract_screen_new_content_shows_within_a_minute(
 def test_a_patient_reading_is_never_interrupted_by_new_content(
     kiosk: Kiosk, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    kiosk.note_showing()
+    assert kiosk.follower is not None
+    kiosk.follower.note_showing()
     tap(kiosk.window, "attractClinic")  # a patient starts
     store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
 

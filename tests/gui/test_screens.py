@@ -15,12 +15,13 @@ from PySide6.QtQml import QQmlComponent
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import VIEWS, Kiosk
+from kiosk.app import Kiosk
 from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.bridge.walk import ORIENTATIONS, Walker
 from kiosk.bundles.choice import choose_content
 from kiosk.config import load_config
 from kiosk.content import load_bundle
+from kiosk.launcher import VIEWS
 from tests.conftest import DATA, REPO, SAMPLE_CONTENT
 from tests.gui.conftest import accessible_name, find, items, open_kiosk
 
@@ -39,7 +40,7 @@ def test_every_qml_file_compiles_without_warnings(kiosk: Kiosk, qml: str) -> Non
 def test_every_control_is_big_enough_and_named(
     kiosk: Kiosk, orientation: str, text_step: int
 ) -> None:
-    walker = kiosk.walker()
+    walker = Walker.of(kiosk)
     walker.resize(orientation)
     kiosk.display.setTextStep(text_step)
     checked = 0
@@ -113,7 +114,7 @@ def test_content_the_kiosk_may_not_read_shows_the_calm_screen(
 
 
 def test_walker_visits_every_page_and_tour_step(kiosk: Kiosk) -> None:
-    walker: Walker = kiosk.walker()
+    walker: Walker = Walker.of(kiosk)
     walker.resize("portrait")
 
     seen = [(location.screen.value, location.target) for location, frame in walker.visit()]
