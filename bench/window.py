@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
 
 from kiosk.bridge.frames import wait_for_frame  # imports only Qt: fair to the floor
 
@@ -44,50 +46,59 @@ class Title(QObject):
     title = Property(str, lambda self: self._title, notify=changed)
 
 
+# What is measured: its window, how many pages it has, how to stand where a patient taps a
+# page from, how to switch to a page, and the object that keeps its Qt parts alive.
+Subject = tuple[QQuickWindow, int, Callable[[int], None], Callable[[int], None], object]
+
+
+def the_kiosk() -> Subject:
+    from kiosk.app import Kiosk
+    from kiosk.bridge.window import load_fonts
+    from kiosk.content.loader import read_bundle
+    from kiosk.session.navigation import Location, Screen
+
+    load_fonts()
+    kiosk = Kiosk(read_bundle(SAMPLE))
+    bundle = kiosk.result.bundle
+    assert bundle is not None
+    pages = list(bundle.pages)
+    topic_of = {page: topic.id for topic in bundle.topics for page in topic.pages}
+
+    def prepare(index: int) -> None:
+        """Stand on the screen a patient taps the page from: its topic, or Home."""
+        topic = topic_of.get(pages[index % len(pages)])
+        kiosk.navigation.go_to(Location(Screen.TOPIC, topic) if topic else Location(Screen.HOME))
+
+    def switch(index: int) -> None:
+        kiosk.navigation.openPage(pages[index % len(pages)])
+
+    return kiosk.window, len(pages), prepare, switch, kiosk
+
+
+def the_floor() -> Subject:
+    title = Title()
+    engine = QQmlApplicationEngine()
+    engine.setInitialProperties({"source": title})
+    engine.loadData(FLOOR_QML)
+    window = engine.rootObjects()[0]
+    assert isinstance(window, QQuickWindow)
+    pages = [f"Page {n}" for n in range(13)]
+
+    def switch(index: int) -> None:
+        title.set(pages[index % len(pages)])
+
+    return window, len(pages), lambda index: title.set("Topic"), switch, (engine, title)
+
+
 def measure(which: str, mode: str) -> list[float]:
     """Show the window; for `switch`, time every page switch. Qt objects die here."""
-    if which == "kiosk":
-        from kiosk.app import Kiosk
-        from kiosk.bridge.window import load_fonts
-        from kiosk.content.loader import read_bundle
-        from kiosk.session.navigation import Location, Screen
-
-        load_fonts()
-        kiosk = Kiosk(read_bundle(SAMPLE))
-        window = kiosk.window
-        bundle = kiosk.result.bundle
-        assert bundle is not None
-        pages = list(bundle.pages)
-        topic_of = {page: topic.id for topic in bundle.topics for page in topic.pages}
-
-        def prepare(index: int) -> None:
-            """Stand on the screen a patient taps the page from: its topic, or Home."""
-            topic = topic_of.get(pages[index % len(pages)])
-            where = Location(Screen.TOPIC, topic) if topic else Location(Screen.HOME)
-            kiosk.navigation.go_to(where)
-
-        def switch(index: int) -> None:
-            kiosk.navigation.openPage(pages[index % len(pages)])
-    else:
-        title = Title()
-        engine = QQmlApplicationEngine()
-        engine.setInitialProperties({"source": title})
-        engine.loadData(FLOOR_QML)
-        window = engine.rootObjects()[0]
-        pages = [f"Page {n}" for n in range(13)]
-
-        def prepare(index: int) -> None:
-            title.set("Topic")
-
-        def switch(index: int) -> None:
-            title.set(pages[index % len(pages)])
-
+    window, pages, prepare, switch, _alive = the_kiosk() if which == "kiosk" else the_floor()
     window.resize(1080, 1920)
     window.show()
     wait_for_frame(window)
     times: list[float] = []
     if mode == "switch":
-        for index in range(3 * len(pages)):  # every page, three times over
+        for index in range(3 * pages):  # every page, three times over
             prepare(index)
             wait_for_frame(window)
             start = time.perf_counter()

@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size with --windowed (default: display.size in the settings)",
     )
-    modes = parser.add_mutually_exclusive_group()
+    _add_modes(parser.add_mutually_exclusive_group())
+    return parser
+
+
+def _add_modes(modes: argparse._MutuallyExclusiveGroup) -> None:
+    """The ways to run other than showing the kiosk: one at a time."""
     modes.add_argument(
         "--self-test",
         action="store_true",
@@ -106,4 +111,3 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit as soon as the first frame is on screen (start-up timing, smoke tests)",
     )
-    return parser

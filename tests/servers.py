@@ -42,61 +42,65 @@ class RecordingHttpServer(ThreadingHTTPServer):
         self.fail_first = fail_first
         self.mode = "ok"
         self.release = threading.Event()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                server.requests.append(self.path)
-                self.send_response(404)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                key = self.headers.get("Idempotency-Key", "")
-                server.requests.append(self.path)
-                server.attempts.append(key)
-                server.agents.append(self.headers.get("User-Agent", ""))
-                if len(server.attempts) <= server.fail_first:
-                    self._answer(503)
-                elif server.mode == "truncate":
-                    self.send_response(200)
-                    self.send_header("Content-Length", "100")
-                    self.end_headers()
-                    self.wfile.write(b'{"ok"')
-                    self.close_connection = True
-                elif server.mode == "slow":
-                    server.release.wait(30)
-                    self.close_connection = True
-                elif server.mode == "trickle":  # one byte at a time, each well in time
-                    for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok":
-                        if server.release.wait(0.2):
-                            break
-                        self.wfile.write(bytes([byte]))
-                        self.wfile.flush()
-                    self.close_connection = True
-                elif server.mode == "500":
-                    self._answer(500)
-                else:
-                    server.posts.append((key, body))
-                    self._answer(200, b'{"ok": true}')
-
-            def _answer(self, code: int, body: bytes = b"") -> None:
-                self.send_response(code)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        super().__init__(("127.0.0.1", port), Handler)
+        super().__init__(("127.0.0.1", port), _PostHandler)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _PostHandler(BaseHTTPRequestHandler):
+    """Answers as its server's `mode` and `fail_first` say, and records what came."""
+
+    server: RecordingHttpServer
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        server = self.server
+        server.requests.append(self.path)
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_POST(self) -> None:
+        server = self.server
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        key = self.headers.get("Idempotency-Key", "")
+        server.requests.append(self.path)
+        server.attempts.append(key)
+        server.agents.append(self.headers.get("User-Agent", ""))
+        if len(server.attempts) <= server.fail_first:
+            self._answer(503)
+        elif server.mode == "truncate":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.write(b'{"ok"')
+            self.close_connection = True
+        elif server.mode == "slow":
+            server.release.wait(30)
+            self.close_connection = True
+        elif server.mode == "trickle":  # one byte at a time, each well in time
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok":
+                if server.release.wait(0.2):
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            self.close_connection = True
+        elif server.mode == "500":
+            self._answer(500)
+        else:
+            server.posts.append((key, body))
+            self._answer(200, b'{"ok": true}')
+
+    def _answer(self, code: int, body: bytes = b"") -> None:
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 @contextmanager

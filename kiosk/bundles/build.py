@@ -64,17 +64,7 @@ def build_bundle(source: Path, key: SigningKey, out: Path) -> Built:
     if result.bundle is None or errors:
         raise BuildRefused(errors)
     bundle = result.bundle
-    files = content_files(source)
-    entries = []
-    for path in files:
-        data = path.read_bytes()
-        entries.append(
-            {
-                "path": path.relative_to(source).as_posix(),
-                "size": len(data),
-                "sha256": hashlib.sha256(data).hexdigest(),
-            }
-        )
+    entries = [_entry(path, source) for path in content_files(source)]
     newest = max(page.last_reviewed for page in bundle.pages.values())
     manifest = {
         "format": FORMAT,
@@ -89,17 +79,26 @@ def build_bundle(source: Path, key: SigningKey, out: Path) -> Built:
         "key_id": key_id(key.verify_key),
         "signature": base64.b64encode(key.sign(signed).signature).decode("ascii"),
     }
+    members = [(MANIFEST, signed), (SIGNATURE, manifest_bytes(signature))]
+    members += [(str(e["path"]), (source / str(e["path"])).read_bytes()) for e in entries]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, _zipped(members))
+    return Built(out, bundle.id, bundle.version, len(entries))
+
+
+def _entry(path: Path, source: Path) -> dict[str, object]:
+    data = path.read_bytes()
+    return {"path": path.relative_to(source).as_posix(), "size": len(data),
+            "sha256": hashlib.sha256(data).hexdigest()}  # fmt: skip
+
+
+def _zipped(members: list[tuple[str, bytes]]) -> bytes:
+    """The same bytes for the same files: fixed times and modes, in the order given."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in [
-            (MANIFEST, signed),
-            (SIGNATURE, manifest_bytes(signature)),
-            *((e["path"], (source / str(e["path"])).read_bytes()) for e in entries),
-        ]:
-            info = zipfile.ZipInfo(str(name), date_time=_FIXED_TIME)
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
             archive.writestr(info, data, compresslevel=9)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(out, buffer.getvalue())
-    return Built(out, bundle.id, bundle.version, len(entries))
+    return buffer.getvalue()

@@ -61,17 +61,7 @@ def install(
 ) -> Installed:
     """Verify, unpack to staging, render-check, then switch; BundleRefused changes nothing."""
     verified = verify_bundle(bundle_file, trusted, app_version)
-    current = active(data_dir)
-    if current is not None and (current.id, current.version) == (verified.id, verified.version):
-        raise BundleRefused(f"version {verified.version} is already installed and showing")
-    downgrade = (
-        current is not None and current.id == verified.id and (verified.version <= current.version)
-    )
-    if current is not None and downgrade and not allow_downgrade:
-        raise BundleRefused(
-            f"version {verified.version} is not newer than the installed version "
-            f"{current.version} (use --allow-downgrade to go back on purpose)"
-        )
+    _check_newer(active(data_dir), verified, allow_downgrade)
     root = _root(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     needed = _unpacked_size(bundle_file)
@@ -79,6 +69,32 @@ def install(
         raise InstallFailed(
             f"not enough disk space: installing would leave less than {min_free // 2**20} MB free"
         )
+    _stage(bundle_file, verified, root)
+    now = (clock or (lambda: dt.datetime.now(dt.UTC)))().isoformat(timespec="seconds")
+    record = {"id": verified.id, "version": verified.version, "key_id": verified.key_id,
+              "installed": now}  # fmt: skip
+    _write_pointer(data_dir, record, _read_pointer(data_dir)["active"])
+    _remove_unused(data_dir)
+    installed = active(data_dir)
+    assert installed is not None
+    return installed
+
+
+def _check_newer(current: Installed | None, verified: Verified, allow_downgrade: bool) -> None:
+    """Refuse the version on show, and an older one unless going back on purpose."""
+    if current is None:
+        return
+    if (current.id, current.version) == (verified.id, verified.version):
+        raise BundleRefused(f"version {verified.version} is already installed and showing")
+    if current.id == verified.id and verified.version <= current.version and not allow_downgrade:
+        raise BundleRefused(
+            f"version {verified.version} is not newer than the installed version "
+            f"{current.version} (use --allow-downgrade to go back on purpose)"
+        )
+
+
+def _stage(bundle_file: Path, verified: Verified, root: Path) -> None:
+    """Unpack and render-check in a staging folder, then move it to <id>/<version>."""
     staging = root / f"{STAGING_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         _unpack(bundle_file, verified, staging)
@@ -90,15 +106,6 @@ def install(
         staging.replace(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    now = (clock or (lambda: dt.datetime.now(dt.UTC)))().isoformat(timespec="seconds")
-    record = {"id": verified.id, "version": verified.version, "key_id": verified.key_id,
-              "installed": now}  # fmt: skip
-    pointer = _read_pointer(data_dir)
-    _write_pointer(data_dir, record, pointer["active"])
-    _remove_unused(data_dir)
-    installed = active(data_dir)
-    assert installed is not None
-    return installed
 
 
 def rollback(data_dir: Path) -> Installed:

@@ -77,17 +77,7 @@ def verify_bundle(
         key_name = _check_signature(signed, signature, trusted)
         manifest = _parse_manifest(signed)
         listed = {entry.path: entry for entry in manifest.files}
-        present = names - {MANIFEST, SIGNATURE}
-        for name in sorted(present - listed.keys()):
-            raise BundleRefused(f"{name} was added after signing (it is not in the manifest)")
-        for name in sorted(listed.keys() - present):
-            raise BundleRefused(f"{name} is listed in the manifest but missing")
-        for name, entry in sorted(listed.items()):
-            data = _read(archive, archive.getinfo(name), entry.size, limits)
-            if len(data) != entry.size:
-                raise BundleRefused(f"{name} has the wrong size: changed after signing")
-            if hashlib.sha256(data).hexdigest() != entry.sha256:
-                raise BundleRefused(f"{name} was changed after signing")
+        _check_files(archive, listed, names - {MANIFEST, SIGNATURE}, limits)
     needed = manifest.min_app_version
     if version_tuple(needed) > version_tuple(app_version):
         raise BundleRefused(
@@ -101,6 +91,21 @@ def verify_bundle(
         key_id=key_name,
         files=tuple(sorted(listed)),
     )
+
+
+def _check_files(archive: zipfile.ZipFile, listed: Mapping[str, _Entry], present: set[str],
+                 limits: Limits) -> None:  # fmt: skip
+    """Exactly the files the manifest lists, each of its size and SHA-256 as it is read."""
+    for name in sorted(present - listed.keys()):
+        raise BundleRefused(f"{name} was added after signing (it is not in the manifest)")
+    for name in sorted(listed.keys() - present):
+        raise BundleRefused(f"{name} is listed in the manifest but missing")
+    for name, entry in sorted(listed.items()):
+        data = _read(archive, archive.getinfo(name), entry.size, limits)
+        if len(data) != entry.size:
+            raise BundleRefused(f"{name} has the wrong size: changed after signing")
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            raise BundleRefused(f"{name} was changed after signing")
 
 
 def check_name(name: str, original: str) -> None:

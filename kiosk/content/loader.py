@@ -150,18 +150,10 @@ def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
     if not PAGE_ID_RE.match(page_id):
         problems.error(path, 1, "page file names must be lower-case letters, digits and dashes")
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-        split = frontmatter.split(text)
-    except OSError as exc:
-        problems.error(path, 1, f"cannot read: {exc.strerror}")
+    read = _split_page(path, problems)
+    if read is None:
         return None
-    except UnicodeDecodeError:
-        problems.error(path, 1, "not UTF-8 text: save the file as UTF-8")
-        return None
-    except frontmatter.FrontMatterError as exc:
-        problems.error(path, exc.line, exc.message)
-        return None
+    text, split = read
 
     def line_of(key: str) -> int:
         return split.meta_lines.get(key, 1)
@@ -189,6 +181,20 @@ def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
         show_crisis_line=fields.flag("show_crisis_line"),
     )
     return _PageSource(page, text.splitlines(), split.meta_lines)
+
+
+def _split_page(path: Path, problems: ProblemLog) -> tuple[str, frontmatter.SplitPage] | None:
+    """The page's text and its front matter split from the body; None (and why) if unread."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, frontmatter.split(text)
+    except OSError as exc:
+        problems.error(path, 1, f"cannot read: {exc.strerror}")
+    except UnicodeDecodeError:
+        problems.error(path, 1, "not UTF-8 text: save the file as UTF-8")
+    except frontmatter.FrontMatterError as exc:
+        problems.error(path, exc.line, exc.message)
+    return None
 
 
 def _check_references(

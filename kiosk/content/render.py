@@ -21,7 +21,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 import markdown
@@ -31,6 +30,8 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
+
+from kiosk.content.plaintext import html_to_text
 
 PAGE_SCHEME = "kiosk:page/"
 MEDIA_DIR = "media"
@@ -274,43 +275,3 @@ _CLEANER = nh3.Cleaner(
 def sanitize(html: str) -> str:
     """The allow-list wall: only Qt rich-text tags, only bundle-internal URLs."""
     return _CLEANER.clean(html)
-
-
-_BLOCK_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "br"}
-)
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self.current: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.flush()
-        elif tag in {"td", "th"}:
-            self.current.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS:
-            self.flush()
-
-    def handle_data(self, data: str) -> None:
-        self.current.append(data)
-
-    def flush(self) -> None:
-        block = " ".join("".join(self.current).split())
-        if block:
-            self.blocks.append(block)
-        self.current = []
-
-
-def html_to_text(html: str) -> str:
-    """Plain text of rendered HTML: one block (paragraph, item, heading) per line."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    extractor.flush()
-    return "\n".join(extractor.blocks)

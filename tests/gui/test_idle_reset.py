@@ -119,6 +119,7 @@ def test_im_done_starts_over_from_every_screen(kiosk: Kiosk, where: str) -> None
     assert kiosk.navigation.screen == "attract"
 
 
+# size: one patient's whole visit, then the reset, checked in the order a patient would
 def test_nothing_of_the_last_patient_survives_a_reset(kiosk: Kiosk, clock: ManualClock) -> None:
     window = kiosk.window
     tap(window, "attractClinic")

@@ -143,6 +143,7 @@ def test_without_a_pin_staff_are_told_how_to_set_one(kiosk: Kiosk) -> None:
     assert "kiosk-admin pin set" in text_of(kiosk.window, "staffMessage")
 
 
+# size: staff's whole round: stick in, diff, install, see it, roll back
 def test_install_an_update_from_usb_after_seeing_the_diff_then_roll_back(
     with_pin: Kiosk, tmp_path: Path
 ) -> None:

@@ -126,6 +126,7 @@ def test_a_request_that_cannot_be_saved_shows_on_the_staff_screen(
     assert texts(kiosk, "staffProblem") == []
 
 
+# size: one story: disk fills, patient told, staff told, space freed, saving resumes
 def test_a_full_disk_tells_the_patient_and_the_staff_and_saving_resumes(
     qtbot: QtBot, small_disk: Path, tmp_path: Path, public_key: PublicKey
 ) -> None:

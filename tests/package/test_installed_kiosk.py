@@ -130,6 +130,7 @@ def test_installed_tools_sign_install_and_show_new_content(installed: Path, tmp_
     assert "loaded bundle libertas-mind version 99" in shown.stderr
 
 
+# size: the service's own start-up, step by step, as systemd would run it
 @pytest.mark.skipif(
     shutil.which("cage") is None, reason="needs cage (and xwayland), as .ci/run installs"
 )

@@ -1,4 +1,5 @@
-"""build_installer.py without a full build: what is left out, the spec, the installers' files."""
+"""build_installer.py without a full build: the spec, the installers' files, the smoke test.
+(What the build leaves out is in test_pruning.py, its licences in test_licences.py.)"""
 
 from __future__ import annotations
 
@@ -14,82 +15,6 @@ import pytest
 
 import build_installer as bi
 from kiosk.config import OPTIONS, default_config_file, load_config
-
-
-@pytest.mark.parametrize(
-    ("dest", "unused"),
-    [
-        ("PySide6/Qt/qml/QtQuick/Controls/Material/Button.qml", True),
-        ("PySide6/Qt/qml/QtQuick/Controls/Basic/Button.qml", False),
-        ("PySide6/Qt/qml/QtQuick/Controls/impl/qmldir", False),
-        ("PySide6/Qt/qml/QtQuick/Layouts/libqquicklayoutsplugin.so", False),
-        ("PySide6/Qt/qml/QtQuick/VirtualKeyboard/qmldir", True),
-        ("PySide6/Qt/qml/Qt/labs/settings/qmldir", True),
-        ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
-        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
-        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),
-        ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
-        ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
-        ("PySide6/Qt/plugins/imageformats/libqtiff.so", True),
-        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
-        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
-        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", True),
-        ("PySide6/Qt/translations/qtbase_de.qm", True),
-        (r"PySide6\Qt\translations\qtbase_de.qm", True),  # Windows separators
-        ("kiosk/views/Main.qml", False),
-        ("content/bundle.toml", False),
-    ],
-)
-def test_only_what_the_kiosk_never_uses_is_left_out(dest: str, unused: bool) -> None:
-    assert bi.is_unused(dest) is unused
-
-
-def test_pruning_drops_libraries_only_dropped_parts_needed() -> None:
-    material = "PySide6/Qt/qml/QtQuick/Controls/Material/libqtquickcontrols2materialstyleplugin.so"
-    binaries = [
-        ("PySide6/QtQuick.abi3.so", "/src/QtQuick.abi3.so", "EXTENSION"),
-        ("PySide6/Qt/lib/libQt6Quick.so.6", "/src/libQt6Quick.so.6", "BINARY"),
-        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY"),
-        ("PySide6/Qt/lib/libicuuc.so.73", "/src/libicuuc.so.73", "BINARY"),
-        (material, "/src/material.so", "BINARY"),
-        ("PySide6/Qt/lib/libQt6QuickControls2Material.so.6", "/src/libMaterial.so.6", "BINARY"),
-        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY"),
-        ("libgtk-3.so.0", "/usr/lib/libgtk-3.so.0", "BINARY"),
-        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
-        ("libxcb-cursor.so.0", "/usr/lib/libxcb-cursor.so.0", "BINARY"),
-    ]
-    datas = [
-        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
-        (
-            "libQt6QuickControls2Material.so.6",
-            "PySide6/Qt/lib/libQt6QuickControls2Material.so.6",
-            "SYMLINK",
-        ),
-        ("PySide6/Qt/translations/qtbase_de.qm", "/src/qtbase_de.qm", "DATA"),
-        ("kiosk/views/Main.qml", "/src/Main.qml", "DATA"),
-    ]
-    links = {
-        "/src/QtQuick.abi3.so": ["libQt6Quick.so.6", "libc.so.6"],
-        "/src/libQt6Quick.so.6": ["libQt6Core.so.6"],
-        "/src/libQt6Core.so.6": ["libicuuc.so.73"],
-        "/src/material.so": ["libQt6QuickControls2Material.so.6"],
-        "/src/libqgtk3.so": ["libgtk-3.so.0"],
-        "/src/libqxcb.so": ["libxcb-cursor.so.0", "libQt6Core.so.6"],
-    }
-
-    kept_binaries, kept_datas = bi.prune(
-        binaries, datas, lambda source: links.get(source, []), from_the_os=()
-    )
-
-    assert [dest for dest, _, _ in kept_binaries] == [
-        "PySide6/QtQuick.abi3.so",
-        "PySide6/Qt/lib/libQt6Quick.so.6",
-        "PySide6/Qt/lib/libQt6Core.so.6",
-        "PySide6/Qt/lib/libicuuc.so.73",
-        "PySide6/Qt/plugins/platforms/libqxcb.so",
-        "libxcb-cursor.so.0",
-    ]
-    assert [dest for dest, _, _ in kept_datas] == ["kiosk/views/Main.qml", "libQt6Core.so.6"]
 
 
 def test_the_spec_builds_both_programs_into_one_folder(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,52 +202,6 @@ def test_the_smoke_test_runs_without_python_on_path(tmp_path: Path) -> None:
     assert platform.machine() in bi.linux_name("1.0.0")
 
 
-def test_every_part_that_ships_goes_with_its_licence_text(tmp_path: Path) -> None:
-    """Found in the build itself: here a build holding a few compiled parts and a library."""
-    from installer.licences import gpl_only, shipped_distributions, write_licences
-
-    internal = tmp_path / "_internal"
-    for part in ("nacl/_sodium.abi3.so", "nh3/nh3.abi3.so", "PySide6/QtCore.abi3.so",
-                 "shiboken6/Shiboken.abi3.so", "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
-                 "libz.so.1"):  # fmt: skip
-        (internal / part).parent.mkdir(parents=True, exist_ok=True)
-        (internal / part).write_bytes(b"")
-    names = {dist.metadata["Name"].lower() for dist in shipped_distributions(tmp_path)}
-
-    lines = write_licences(tmp_path)
-
-    assert names == {"pynacl", "nh3", "pyside6_essentials", "shiboken6", "cffi"}  # exactly
-    folders = sorted(folder.name for folder in (tmp_path / "licenses").iterdir())
-    for part in ("PyNaCl-", "nh3-", "PySide6_Essentials-", "shiboken6-", "cffi-", "Python",
-                 "PyInstaller", "system",
-                 "CMU-Pronouncing-Dictionary", "Atkinson-Hyperlegible"):  # fmt: skip
-        assert any(folder.startswith(part) for folder in folders), part
-    assert (tmp_path / "licenses" / "system" / "zlib1g" / "copyright").exists()  # from Debian
-    qt = next((tmp_path / "licenses").glob("PySide6_Essentials-*"))
-    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (qt / "LGPL-3.0.txt").read_text()
-    crates = (next((tmp_path / "licenses").glob("nh3-*")) / "crates.txt").read_text()
-    assert "cssparser 0.38.0: MPL-2.0 (source: https://crates.io/crates/cssparser/0.38.0)" in (
-        crates
-    )
-    readme = (tmp_path / "licenses" / "README.txt").read_text()
-    assert "put its\nlibraries in place of those in _internal/PySide6/Qt/lib" in readme
-    assert all(line in readme for line in lines)
-    assert not [line for line in lines if gpl_only(line.split(": ", 1)[-1])]
-
-
-@pytest.mark.parametrize(
-    ("licence", "only"),
-    [("GPL-3.0-or-later", True), ("GNU General Public License v3 (GPLv3)", True),
-     ("LGPL-3.0-only", False), ("GPL-2.0 with the bootloader exception", False),
-     ("MIT OR GPL-3.0", False), ("GNU Lesser General Public License v3 (LGPLv3)", False),
-     ("MIT", False)],
-)  # fmt: skip
-def test_a_gpl_only_licence_is_told_apart(licence: str, only: bool) -> None:
-    from installer.licences import gpl_only
-
-    assert gpl_only(licence) is only
-
-
 def test_a_machine_without_binutils_is_told_what_to_install(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -332,21 +211,3 @@ def test_a_machine_without_binutils_is_told_what_to_install(
     assert bi.main([]) == 1
 
     assert "apt-get install binutils" in capsys.readouterr().err
-
-
-def test_openssl_comes_from_the_os_so_its_security_updates_reach_the_kiosk() -> None:
-    binaries = [
-        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "/src/_ssl.so", "BINARY"),
-        ("libssl.so.3", "/usr/lib/libssl.so.3", "BINARY"),
-        ("libcrypto.so.3", "/usr/lib/libcrypto.so.3", "BINARY"),
-        ("libz.so.1", "/usr/lib/libz.so.1", "BINARY"),
-    ]
-    links = {
-        "/src/_ssl.so": ["libssl.so.3", "libcrypto.so.3", "libz.so.1"],
-        "/usr/lib/libssl.so.3": ["libcrypto.so.3"],
-    }
-
-    kept, _ = bi.prune(binaries, [], lambda source: links.get(source, []),
-                       from_the_os=("libssl.so.3", "libcrypto.so.3"))  # fmt: skip
-
-    assert [dest for dest, _, _ in kept] == [binaries[0][0], "libz.so.1"]

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.render import Renderer, html_to_text, sanitize
+from kiosk.content.plaintext import html_to_text
+from kiosk.content.render import Renderer, sanitize
 
 
 @pytest.fixture

@@ -172,6 +172,7 @@ FAULTS = {
 }
 
 
+# size: one fault's whole story: the request fails, the receiver is mended, both arrive once
 @pytest.mark.parametrize("fault", FAULTS)
 def test_after_each_bad_reply_the_worker_goes_on_and_nothing_is_lost(
     tmp_path: Path, public_key: PublicKey, private_key: PrivateKey,
