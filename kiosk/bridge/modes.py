@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk import launcher
-from kiosk.bridge.walk import QtMessages, Walker, screenshots, self_test
+from kiosk.bridge.walk import QtMessages, Walker, form_screenshots, screenshots, self_test
 from kiosk.bridge.window import fill_screen
 from kiosk.content.problems import Severity
 
@@ -59,11 +60,32 @@ def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
         return 1
     try:
         saved = screenshots(Walker.of(kiosk), out_dir)
+        if not kiosk.form.property("available"):
+            saved += _with_the_form(kiosk, out_dir)
     except OSError as exc:
         print(f"kiosk: cannot write screenshots to {out_dir}: {exc}", file=sys.stderr)
         return 1
     print(f"kiosk: saved {len(saved)} screenshots in {out_dir}", file=sys.stderr)
     return 0
+
+
+def _with_the_form(kiosk: Kiosk, out_dir: Path) -> list[Path]:
+    """The form as it looks once the clinic's key is in place, though this kiosk has none:
+    a throwaway key and outbox in a temporary folder, gone afterwards; nothing is sent."""
+    from nacl.public import PrivateKey
+
+    from kiosk.bridge.services import open_outbox
+    from kiosk.outbox.keys import public_key_text
+
+    print("kiosk: the contact form is off here (no clinic key); the *-contact-form "
+          "screenshots show it as it looks with one", file=sys.stderr)  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="kiosk-screenshots-") as folder:
+        (Path(folder) / "clinic.pub").write_text(public_key_text(PrivateKey.generate().public_key))
+        kiosk.form.attach(open_outbox(Path(folder)))
+        try:
+            return form_screenshots(Walker.of(kiosk), out_dir)
+        finally:
+            kiosk.form.close()
 
 
 def refuse_bad_settings(app: QGuiApplication, problems: list[str], offscreen: bool) -> int:

@@ -198,6 +198,19 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
     return saved
 
 
+def form_screenshots(walker: Walker, out_dir: Path) -> list[Path]:
+    """The Contact screen with the form on, and each keyboard layout, in both orientations."""
+    saved = []
+    for orientation in ORIENTATIONS:
+        walker.resize(orientation)
+        walker.navigation.go_to(Location(Screen.CONTACT))
+        settle()
+        path = out_dir / f"{orientation}-zz-contact-form.png"
+        _save(walker.window.grabWindow(), path)
+        saved += [path, *_keyboards(walker, out_dir, orientation)]
+    return saved
+
+
 KEYBOARD_FIELDS = {
     "letters": "fieldNameInput",
     "phone": "fieldPhoneInput",

@@ -22,17 +22,14 @@ Rectangle {
 
     Column {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, 1400)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.attractWidth)
         spacing: Theme.margin
 
-        Text {
+        DisplayText {
             objectName: "attractClinic"
             width: parent.width
             text: screen.content.clinicName
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 72
+            font.pixelSize: Theme.attractNameFont
             font.bold: true
             color: screen.inkColor
 
@@ -42,26 +39,20 @@ Rectangle {
                 onLongPressed: screen.navigation.openStaff()
             }
         }
-        Text {
+        DisplayText {
             width: parent.width
             text: "Learn about chronic pain and your treatment options"
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 52
+            font.pixelSize: Theme.attractInviteFont
             color: screen.inkColor
         }
-        Text {
+        DisplayText {
             id: highlightText
             objectName: "attractHighlight"
             width: parent.width
-            height: 3 * 44 * 1.3
+            height: Theme.attractHighlightHeight
             text: screen.content.highlights[screen.highlight] || ""
-            horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 40
+            font.pixelSize: Theme.attractHighlightFont
             font.italic: true
             color: screen.inkColor
             Behavior on text {
@@ -78,12 +69,11 @@ Rectangle {
             height: Theme.touchTarget * 1.3
             radius: height / 2
             color: Theme.highContrast ? Theme.accent : Theme.surface
-            Text {
+            DisplayText {
                 id: startLabel
                 anchors.centerIn: parent
                 text: "Tap anywhere to start"
-                font.family: Theme.fontFamily
-                font.pixelSize: 40
+                font.pixelSize: Theme.attractStartFont
                 font.bold: true
                 color: Theme.highContrast ? Theme.accentInk : Theme.accent
             }

@@ -11,7 +11,7 @@ ColumnLayout {
     property string value
     property string error
 
-    spacing: 8
+    spacing: Theme.gapSmall
 
     BodyText {
         Layout.fillWidth: true
@@ -20,7 +20,7 @@ ColumnLayout {
     }
     Flow {
         Layout.fillWidth: true
-        spacing: 12
+        spacing: Theme.gapMedium
         Repeater {
             model: row.options
             KioskButton {
@@ -33,12 +33,10 @@ ColumnLayout {
             }
         }
     }
-    Caption {
+    FieldError {
         objectName: row.objectName + "Error"
         Layout.fillWidth: true
         visible: row.error !== ""
         text: row.error
-        font.bold: true
-        color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
     }
 }

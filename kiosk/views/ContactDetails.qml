@@ -35,7 +35,7 @@ ColumnLayout {
             spacing: Theme.spacing / 2
             Image {
                 source: Theme.icon("phone", false)
-                sourceSize: Qt.size(44, 44)
+                sourceSize: Qt.size(Theme.phoneIcon, Theme.phoneIcon)
                 anchors.verticalCenter: parent.verticalCenter
             }
             HeadingText {

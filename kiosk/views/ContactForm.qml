@@ -123,7 +123,7 @@ ColumnLayout {
     }
     Flow {
         Layout.fillWidth: true
-        spacing: 12
+        spacing: Theme.gapMedium
         Repeater {
             model: form.content.topics
             KioskButton {
@@ -150,40 +150,36 @@ ColumnLayout {
 
     ColumnLayout {
         Layout.fillWidth: true
-        spacing: 8
+        spacing: Theme.gapSmall
         CheckBox {
             id: consent
             objectName: "consent"
             Layout.fillWidth: true
             focusPolicy: Qt.NoFocus
-            spacing: 20
+            spacing: Theme.tickGap
             text: "Yes, the clinic may contact me about this request."
             Accessible.name: text
             indicator: Rectangle {
-                implicitWidth: 56
-                implicitHeight: 56
+                implicitWidth: Theme.tickBox
+                implicitHeight: Theme.tickBox
                 x: consent.leftPadding
                 y: (consent.height - height) / 2
-                radius: 10
+                radius: Theme.radiusSmall
                 color: consent.checked ? Theme.accent : Theme.surface
-                border.width: 3
+                border.width: Theme.line
                 border.color: form.errorFor("consent") !== "" ? Theme.noticeBorder : Theme.accent
                 Image {
                     anchors.centerIn: parent
                     visible: consent.checked
                     source: Theme.icon("check", true)
-                    sourceSize: Qt.size(40, 40)
+                    sourceSize: Qt.size(Theme.tickIcon, Theme.tickIcon)
                 }
             }
-            contentItem: Text {
+            contentItem: BodyText {
                 leftPadding: consent.indicator.width + consent.spacing
                 text: consent.text
-                wrapMode: Text.WordWrap
                 verticalAlignment: Text.AlignVCenter
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.bodyFont
                 font.bold: true
-                color: Theme.ink
             }
         }
         Caption {
@@ -192,13 +188,11 @@ ColumnLayout {
                   + "as you tap Send. The clinic uses it only to answer you. This screen "
                   + "forgets it when you are done."
         }
-        Caption {
+        FieldError {
             objectName: "consentError"
             Layout.fillWidth: true
             visible: form.errorFor("consent") !== ""
             text: form.errorFor("consent")
-            font.bold: true
-            color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
         }
     }
 

@@ -69,7 +69,7 @@ Item {
             onHeightChanged: screen.keepInView()
 
             ScrollBar.vertical: ScrollBar {
-                width: 14
+                width: Theme.scrollBarWidth
                 policy: scroller.contentHeight > scroller.height ? ScrollBar.AlwaysOn
                                                                  : ScrollBar.AlwaysOff
                 interactive: false
@@ -80,13 +80,14 @@ Item {
                 columns: screen.wide ? 2 : 1
                 columnSpacing: Theme.margin * 1.5
                 rowSpacing: Theme.margin
-                width: Math.min(scroller.width - 2 * Theme.margin, screen.wide ? 1700 : 1000)
+                width: Math.min(scroller.width - 2 * Theme.margin,
+                                screen.wide ? Theme.contactWideWidth : Theme.contactWidth)
                 x: (scroller.width - width) / 2
                 y: Theme.margin
 
                 ContactDetails {
                     Layout.alignment: Qt.AlignTop
-                    Layout.preferredWidth: screen.wide ? 600 : grid.width
+                    Layout.preferredWidth: screen.wide ? Theme.contactDetailsWidth : grid.width
                     Layout.fillWidth: !screen.wide
                     content: screen.content
                     navigation: screen.navigation

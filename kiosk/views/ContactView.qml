@@ -20,7 +20,7 @@ Flickable {
     boundsBehavior: Flickable.StopAtBounds
 
     ScrollBar.vertical: ScrollBar {
-        width: 14
+        width: Theme.scrollBarWidth
         policy: view.contentHeight > view.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
         interactive: false
     }

@@ -13,7 +13,7 @@ ColumnLayout {
     property alias input: input
     property alias maximumLength: input.maximumLength
 
-    spacing: 8
+    spacing: Theme.gapSmall
 
     BodyText {
         Layout.fillWidth: true
@@ -26,9 +26,8 @@ ColumnLayout {
         property string keyboardLayout: field.keyboardLayout
         Layout.fillWidth: true
         implicitHeight: Theme.touchTarget
-        leftPadding: 20
-        rightPadding: 20
-        font.family: Theme.fontFamily
+        leftPadding: Theme.fieldPadding
+        rightPadding: Theme.fieldPadding
         font.pixelSize: Theme.bodyFont
         color: Theme.ink
         selectionColor: Theme.accent
@@ -39,19 +38,17 @@ ColumnLayout {
         ContextMenu.menu: null
         Accessible.name: field.label
         background: Rectangle {
-            radius: Theme.radius / 2
+            radius: Theme.radiusSmall
             color: Theme.surface
-            border.width: input.activeFocus ? 4 : 2
+            border.width: input.activeFocus ? Theme.lineFocus : Theme.lineThin
             border.color: field.error !== "" ? Theme.noticeBorder
                                              : (input.activeFocus ? Theme.accent : Theme.border)
         }
     }
-    Caption {
+    FieldError {
         objectName: field.objectName + "Error"
         Layout.fillWidth: true
         visible: field.error !== ""
         text: field.error
-        font.bold: true
-        color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
     }
 }

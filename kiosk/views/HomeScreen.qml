@@ -71,8 +71,8 @@ Item {
                 TopicTile {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 1000  // equal shares of the row
-                    Layout.preferredHeight: 1000
+                    Layout.preferredWidth: 1000  // a weight, not a size: equal shares of the row
+                    Layout.preferredHeight: 1000  // a weight, not a size
                     Layout.minimumHeight: Theme.touchTarget
                     Layout.columnSpan: screen.wide && index === topicTiles.count - 1
                                        && index % 2 === 0 ? 2 : 1

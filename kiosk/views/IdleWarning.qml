@@ -11,7 +11,7 @@ Rectangle {
 
     objectName: "idleWarning"
     visible: session.warning
-    color: Theme.highContrast ? "#000000" : "#e6102a38"
+    color: Theme.scrim
 
     TapHandler {
         onTapped: overlay.session.stillHere()
@@ -19,11 +19,11 @@ Rectangle {
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, 1000)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.idleWidth)
         height: column.implicitHeight + 2 * Theme.margin
         radius: Theme.radius
         color: Theme.surface
-        border.width: 3
+        border.width: Theme.line
         border.color: Theme.border
 
         ColumnLayout {

@@ -9,7 +9,7 @@ Button {
     property string iconName: ""
 
     implicitHeight: Theme.touchTarget
-    implicitWidth: Math.max(Theme.touchTarget, row.implicitWidth + 56)
+    implicitWidth: Math.max(Theme.touchTarget, row.implicitWidth + Theme.buttonInset)
     focusPolicy: Qt.NoFocus
     Accessible.name: text
 
@@ -22,19 +22,17 @@ Button {
         Row {
             id: row
             anchors.centerIn: parent
-            spacing: 12
+            spacing: Theme.gapMedium
             Image {
                 visible: control.iconName !== ""
                 source: control.iconName !== "" ? Theme.icon(control.iconName, control.filled) : ""
-                sourceSize: Qt.size(36, 36)
+                sourceSize: Qt.size(Theme.buttonIcon, Theme.buttonIcon)
                 anchors.verticalCenter: parent.verticalCenter
             }
-            Text {
+            ButtonLabel {
+                horizontalAlignment: Text.AlignLeft  // as wide as its words, beside the icon
                 visible: control.text !== ""
                 text: control.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.buttonFont
-                font.bold: true
                 color: control.inkColor
                 anchors.verticalCenter: parent.verticalCenter
             }
@@ -45,7 +43,7 @@ Button {
         radius: Theme.radius
         color: control.down ? (control.filled ? Qt.darker(Theme.accent, 1.25) : Theme.pressed)
                             : (control.filled ? Theme.accent : Theme.surface)
-        border.width: 3
+        border.width: Theme.line
         border.color: control.filled ? Theme.accent : Theme.border
     }
 }

@@ -10,7 +10,7 @@ ColumnLayout {
     required property int maximumLength
     readonly property alias text: area.text
 
-    spacing: 8
+    spacing: Theme.gapSmall
     RowLayout {
         Layout.fillWidth: true
         BodyText {
@@ -33,8 +33,7 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.bodyFont * 5
         wrapMode: TextEdit.Wrap
-        padding: 16
-        font.family: Theme.fontFamily
+        padding: Theme.messagePadding
         font.pixelSize: Theme.bodyFont
         color: Theme.ink
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
@@ -42,9 +41,9 @@ ColumnLayout {
         Accessible.name: "A short message"
         onTextChanged: if (length > field.maximumLength) remove(field.maximumLength, length)
         background: Rectangle {
-            radius: Theme.radius / 2
+            radius: Theme.radiusSmall
             color: Theme.surface
-            border.width: area.activeFocus ? 4 : 2
+            border.width: area.activeFocus ? Theme.lineFocus : Theme.lineThin
             border.color: area.activeFocus ? Theme.accent : Theme.border
         }
     }

@@ -8,20 +8,20 @@ Rectangle {
 
     implicitHeight: label.implicitHeight + 2 * Theme.spacing
     color: Theme.notice
-    radius: Theme.radius / 2
-    border.width: 3
+    radius: Theme.radiusSmall
+    border.width: Theme.line
     border.color: Theme.noticeBorder
 
     Rectangle {
-        width: 10
+        width: Theme.noticeStripe
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
-        radius: 4
+        radius: Theme.noticeStripeRadius
         color: Theme.noticeBorder
     }
     BodyText {
         id: label
         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
-                  leftMargin: Theme.spacing + 10; rightMargin: Theme.spacing }
+                  leftMargin: Theme.spacing + Theme.noticeStripe; rightMargin: Theme.spacing }
         text: box.text
         font.bold: true
     }

@@ -36,17 +36,18 @@ Rectangle {
     readonly property var rows: layout === "phone" ? phoneRows
                               : layout === "email" ? emailRows : letterRows
     readonly property int columns: layout === "phone" ? 3 : 10
-    readonly property int keySpacing: 10
+    readonly property int keySpacing: Theme.keyGap
     readonly property real keyWidth: Math.min(
-        (Math.min(width, 1500) - 2 * Theme.spacing - (columns - 1) * keySpacing) / columns,
-        layout === "phone" ? 220 : 130)
-    readonly property int keyHeight: 84
+        (Math.min(width, Theme.keyboardWidth) - 2 * Theme.spacing - (columns - 1) * keySpacing)
+            / columns,
+        layout === "phone" ? Theme.padKeyMaxWidth : Theme.keyMaxWidth)
+    readonly property int keyHeight: Theme.keyHeight
 
     objectName: "keyboard"
     implicitHeight: keys.implicitHeight + 2 * Theme.spacing
-    color: Theme.highContrast ? Theme.background : "#e4e9ed"
+    color: Theme.keyboardPanel
 
-    Rectangle { width: parent.width; height: 3; color: Theme.border }
+    Rectangle { width: parent.width; height: Theme.line; color: Theme.border }
 
     function label(key) {
         switch (key) {
@@ -138,22 +139,19 @@ Rectangle {
                         Accessible.name: modelData === "#back" ? "Delete" : text
                         onClicked: keyboard.press(modelData)
 
-                        contentItem: Text {
+                        contentItem: ButtonLabel {
                             text: key.text
-                            horizontalAlignment: Text.AlignHCenter
-                            verticalAlignment: Text.AlignVCenter
-                            font.family: Theme.fontFamily
-                            font.pixelSize: key.special ? 26 : 34
+                            font.pixelSize: key.special ? Theme.keyWordFont : Theme.keyFont
                             font.bold: key.special
                             color: key.active || key.modelData === "#done" ? Theme.accentInk
                                                                             : Theme.ink
                         }
                         background: Rectangle {
-                            radius: 12
+                            radius: Theme.keyRadius
                             color: key.down ? Theme.pressed
                                  : (key.active || key.modelData === "#done") ? Theme.accent
                                  : Theme.surface
-                            border.width: 2
+                            border.width: Theme.lineThin
                             border.color: Theme.border
                         }
                     }

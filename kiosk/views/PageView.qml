@@ -13,8 +13,8 @@ Flickable {
     required property string pageId
 
     readonly property var page: content.page(pageId)
-    readonly property bool wide: width >= 1500
-    readonly property int sideWidth: 560
+    readonly property bool wide: width >= Theme.pageWideWidth
+    readonly property int sideWidth: Theme.pageSideWidth
 
     objectName: "pageView"
     clip: true
@@ -25,7 +25,7 @@ Flickable {
     onPageIdChanged: contentY = 0
 
     ScrollBar.vertical: ScrollBar {
-        width: 14
+        width: Theme.scrollBarWidth
         policy: view.contentHeight > view.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
         interactive: false
     }
@@ -46,22 +46,14 @@ Flickable {
             Layout.maximumWidth: Theme.readingWidth
             spacing: Theme.spacing
 
-            Text {
+            ScreenTitle {
                 objectName: "pageTitle"
                 Layout.fillWidth: true
                 text: view.page.title || ""
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.titleFont
-                font.bold: true
-                color: Theme.ink
-                Accessible.role: Accessible.Heading
             }
-            Text {
+            BodyText {
                 Layout.fillWidth: true
                 text: view.page.summary || ""
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
                 font.pixelSize: Math.round(Theme.bodyFont * 1.1)
                 color: Theme.muted
             }
@@ -95,15 +87,12 @@ Flickable {
                 text: view.content.disclaimer
                 font.bold: true
             }
-            Text {
+            HeadingText {
                 Layout.fillWidth: true
                 visible: (view.page.sources || []).length > 0
                 text: "Sources"
-                font.family: Theme.fontFamily
+                wrapMode: Text.NoWrap
                 font.pixelSize: Math.round(Theme.headingFont * 0.8)
-                font.bold: true
-                color: Theme.ink
-                Accessible.role: Accessible.Heading
             }
             Repeater {
                 model: view.page.sources || []

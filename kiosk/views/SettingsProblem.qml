@@ -15,36 +15,30 @@ ApplicationWindow {
 
     ColumnLayout {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 96, 1400)
-        spacing: 32
-        Text {
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.setupWidth)
+        spacing: Theme.setupGap
+        DisplayText {
             Layout.fillWidth: true
             text: "This screen is being set up"
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 60
+            horizontalAlignment: Text.AlignLeft
+            font.pixelSize: Theme.setupTitleFont
             font.bold: true
-            color: Theme.accentInk
         }
-        Text {
+        DisplayText {
             Layout.fillWidth: true
             text: "Please tell the front desk. For IT: the kiosk's settings have these "
                   + "problems (run kiosk-admin config check):"
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 32
-            color: Theme.accentInk
+            horizontalAlignment: Text.AlignLeft
+            font.pixelSize: Theme.setupTextFont
         }
         Repeater {
             model: window.problems
-            Text {
+            CodeText {
                 required property string modelData
                 objectName: "settingsProblem"
                 Layout.fillWidth: true
                 text: modelData
-                wrapMode: Text.WrapAnywhere
-                font.family: "monospace"
-                font.pixelSize: 26
+                font.pixelSize: Theme.setupCodeFont
                 color: Theme.accentInk
             }
         }

@@ -21,7 +21,7 @@ Item {
 
         ColumnLayout {
             id: column
-            width: Math.min(parent.width - 2 * Theme.margin, 1100)
+            width: Math.min(parent.width - 2 * Theme.margin, Theme.staffWidth)
             x: (parent.width - width) / 2
             y: Theme.margin
             spacing: Theme.spacing
@@ -36,7 +36,7 @@ Item {
                 visible: text !== ""
                 text: screen.staff.message
                 font.bold: true
-                color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
+                color: Theme.alertInk
             }
 
             // The PIN pad.
@@ -45,7 +45,7 @@ Item {
                 visible: !screen.staff.unlocked
                 Layout.alignment: Qt.AlignHCenter
                 text: screen.typed.length > 0 ? "●".repeat(screen.typed.length) : " "
-                font.pixelSize: 48
+                font.pixelSize: Theme.pinDotsFont
                 color: Theme.ink
                 Accessible.name: screen.typed.length + " digits typed"
             }
@@ -53,15 +53,15 @@ Item {
                 visible: !screen.staff.unlocked
                 Layout.alignment: Qt.AlignHCenter
                 columns: 3
-                rowSpacing: 14
-                columnSpacing: 14
+                rowSpacing: Theme.pinKeyGap
+                columnSpacing: Theme.pinKeyGap
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "delete", "0", "open"]
                     KioskButton {
                         required property string modelData
                         objectName: "pin_" + modelData
-                        Layout.preferredWidth: 180
-                        Layout.preferredHeight: 110
+                        Layout.preferredWidth: Theme.pinKeyWidth
+                        Layout.preferredHeight: Theme.pinKeyHeight
                         primary: modelData === "open"
                         text: modelData === "delete" ? "Delete" : modelData === "open" ? "Open"
                                                                                         : modelData
@@ -89,7 +89,7 @@ Item {
                     Layout.fillWidth: true
                     text: modelData
                     font.bold: true
-                    color: Theme.highContrast ? Theme.accent : Theme.noticeBorder
+                    color: Theme.alertInk
                     Accessible.role: Accessible.StaticText
                     Accessible.name: modelData
                 }
@@ -100,7 +100,7 @@ Item {
                     id: fact
                     required property var modelData
                     Layout.fillWidth: true
-                    spacing: 4
+                    spacing: Theme.gapTiny
                     Caption {
                         text: fact.modelData[0]
                         font.bold: true
@@ -217,15 +217,11 @@ Item {
                 font.bold: true
                 wrapMode: Text.NoWrap
             }
-            Text {
+            CodeText {
                 objectName: "staffLog"
                 visible: screen.staff.unlocked
                 Layout.fillWidth: true
                 text: (screen.staff.state.log || []).join("\n")
-                wrapMode: Text.WrapAnywhere
-                font.family: "monospace"
-                font.pixelSize: 18
-                color: Theme.ink
             }
         }
     }

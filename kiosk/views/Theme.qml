@@ -1,15 +1,18 @@
 pragma Singleton
 import QtQuick
 
-// Colours, sizes and the font: one place, two palettes, three text sizes.
+// Colours, sizes and fonts: one place, two palettes, three text sizes. No other
+// screen file has a literal colour, pixel size or font family.
 QtObject {
     property real textScale: 1.0
     property bool highContrast: false
     property url iconDir: ""
 
+    // Fonts.
     readonly property string fontFamily: "Atkinson Hyperlegible"
+    readonly property string monoFamily: "monospace"  // the staff log, settings problems
 
-    // Calm light palette; high contrast is white and yellow on black.
+    // Colours: a calm light palette; high contrast is white and yellow on black.
     readonly property color background: highContrast ? "#000000" : "#f4f1ea"
     readonly property color surface: highContrast ? "#000000" : "#ffffff"
     readonly property color ink: highContrast ? "#ffffff" : "#1b2430"
@@ -21,19 +24,108 @@ QtObject {
     readonly property color notice: highContrast ? "#000000" : "#fff4e5"
     readonly property color noticeBorder: highContrast ? "#ffd400" : "#b35c00"
     readonly property color pressed: highContrast ? "#333333" : "#e3ecf1"
+    // Words that need attention: a field's problem, the staff screen's messages.
+    readonly property color alertInk: highContrast ? accent : noticeBorder
+    readonly property color scrim: highContrast ? "#000000" : "#e6102a38"  // under the idle warning
+    readonly property color keyboardPanel: highContrast ? "#000000" : "#e4e9ed"
 
-    // Sizes in pixels for a 1080-pixel-wide screen; text grows with textScale.
-    readonly property int touchTarget: 88
-    readonly property int spacing: 24
-    readonly property int margin: 48
-    readonly property int radius: 20
+    // Sizes in pixels for a 1080-pixel-wide screen. These grow with textScale.
     readonly property int bodyFont: Math.round(30 * textScale)
     readonly property int smallFont: Math.round(24 * textScale)
-    readonly property int buttonFont: 28
     readonly property int headingFont: Math.round(40 * textScale)
     readonly property int titleFont: Math.round(54 * textScale)
+    readonly property int cardTitleFont: Math.round(headingFont * 0.85)  // topic tiles, page list
     // About 70 characters of body text per line.
     readonly property int readingWidth: Math.round(bodyFont * 33)
+
+    // Fixed sizes: these stay the same at every text size.
+    readonly property int touchTarget: 88
+    readonly property int margin: 48
+    readonly property int radius: 20
+    readonly property int radiusSmall: radius / 2  // text boxes, notices, the tick box
+    readonly property int buttonFont: 28
+    readonly property int buttonInset: 56  // beside a button's icon and words, both sides together
+    readonly property int buttonIcon: 36
+    readonly property int phoneIcon: 44  // beside each phone number on the contact page
+    readonly property int chevronIcon: 48  // at the end of each page in a topic's list
+    readonly property int tileIcon: 112  // a topic tile's picture
+    readonly property int tickBox: 56  // the consent check box
+    readonly property int tickIcon: 40  // the tick inside it
+    readonly property int scrollBarWidth: 14
+    readonly property real disabledOpacity: 0.35  // a button that cannot be used yet
+
+    // Strokes and gaps.
+    readonly property int line: 3  // borders, rules, rings
+    readonly property int lineThin: 2  // a text box's border, a keyboard key's
+    readonly property int lineFocus: 4  // a text box's border while it has the focus
+    readonly property int spacing: 24
+    readonly property int gapTiny: 4  // a staff fact's name above its value
+    readonly property int gapSmall: 8  // a label and what it labels; a title and its summary
+    readonly property int gapMedium: 12  // a button's icon and words; buttons in a row of choices
+    readonly property int tickGap: 20  // the tick box and its words
+    readonly property int fieldPadding: 20  // left and right of the words in a text box
+    readonly property int messagePadding: 16  // round the words in the message box
+
+    // Screen-specific sizes. A screen's ...Width, uncommented, is the widest its
+    // centred column grows.
+    // The top bar: below compactBarWidth its buttons show icons only.
+    readonly property int barPadding: 16  // above and below the top bar's buttons
+    readonly property int barGap: 16
+    readonly property int barGapCompact: 10
+    readonly property int compactBarWidth: 1400
+    readonly property int compactSizeButton: 76  // a text size button's width in a compact bar
+    readonly property list<int> sizeButtonFonts: [26, 34, 42]  // the "A" on each text size button
+    // The attract screen: it never grows with textScale (no one has chosen yet).
+    readonly property int attractWidth: 1400
+    readonly property int attractNameFont: 72
+    readonly property int attractInviteFont: 52
+    readonly property int attractHighlightFont: 40
+    readonly property real attractHighlightHeight: 3 * 44 * 1.3  // three lines, so nothing jumps
+    readonly property int attractStartFont: 40
+    // Topics and pages.
+    readonly property int topicListWidth: 1400
+    readonly property int tileWidth: 480  // a topic tile's natural width
+    readonly property int pageWideWidth: 1500  // from this width a page's notes sit beside it
+    readonly property int pageSideWidth: 560  // that column of notes
+    readonly property int noticeStripe: 10  // the coloured bar down a notice's left edge
+    readonly property int noticeStripeRadius: 4
+    // The guided tour.
+    readonly property int tourDot: 18  // one step in the progress row
+    readonly property int tourDotGap: 10
+    readonly property int tourButtonWidth: 320  // Back and Next
+    readonly property int swipeDistance: 120  // how far a finger moves sideways to turn a step
+    // Contact us and the idle warning.
+    readonly property int contactWidth: 1000
+    readonly property int contactWideWidth: 1700  // details and form side by side
+    readonly property int contactDetailsWidth: 600  // the details, beside the form
+    readonly property int idleWidth: 1000
+    // The on-screen keyboard.
+    readonly property int keyboardWidth: 1500  // the widest the rows of keys grow
+    readonly property int keyHeight: 84
+    readonly property int keyGap: 10
+    readonly property int keyMaxWidth: 130  // a letter key
+    readonly property int padKeyMaxWidth: 220  // a phone keypad key
+    readonly property int keyRadius: 12
+    readonly property int keyFont: 34  // a letter or digit
+    readonly property int keyWordFont: 26  // Shift, Delete, Space, Done
+    // The staff screen.
+    readonly property int staffWidth: 1100
+    readonly property int pinDotsFont: 48
+    readonly property int pinKeyWidth: 180
+    readonly property int pinKeyHeight: 110
+    readonly property int pinKeyGap: 14
+    readonly property int logFont: 18
+    // The fallback screens, fixed like the attract screen: content unavailable, and
+    // settings being set up.
+    readonly property int unavailableWidth: 1200
+    readonly property int unavailableGap: 40
+    readonly property int unavailableTitleFont: 64
+    readonly property int unavailableTextFont: 44
+    readonly property int setupWidth: 1400
+    readonly property int setupGap: 32
+    readonly property int setupTitleFont: 60
+    readonly property int setupTextFont: 32
+    readonly property int setupCodeFont: 26  // each problem
 
     // Rich text ignores Text.linkColor; a style rule colours its links.
     function richText(html) {

@@ -10,20 +10,20 @@ Rectangle {
     required property NavigationBridge navigation
     required property DisplayBridge display
     required property SessionBridge session
-    readonly property bool compact: width < 1400
+    readonly property bool compact: width < Theme.compactBarWidth
 
-    implicitHeight: Theme.touchTarget + 2 * 16
+    implicitHeight: Theme.touchTarget + 2 * Theme.barPadding
     color: Theme.surface
 
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: 3
+        height: Theme.line
         color: Theme.border
     }
 
     RowLayout {
         anchors { fill: parent; leftMargin: Theme.margin / 2; rightMargin: Theme.margin / 2 }
-        spacing: bar.compact ? 10 : 16
+        spacing: bar.compact ? Theme.barGapCompact : Theme.barGap
 
         KioskButton {
             objectName: "homeButton"
@@ -38,7 +38,7 @@ Rectangle {
             iconName: "back"
             Accessible.name: "Back"
             enabled: bar.navigation.canGoBack
-            opacity: enabled ? 1 : 0.35
+            opacity: enabled ? 1 : Theme.disabledOpacity
             onClicked: bar.navigation.back()
         }
         Item { Layout.fillWidth: true }
@@ -52,7 +52,7 @@ Rectangle {
             onClicked: bar.navigation.openContact()
         }
         Row {
-            spacing: 8
+            spacing: Theme.gapSmall
             Accessible.role: Accessible.Grouping
             Accessible.name: "Text size"
             Repeater {
@@ -62,18 +62,14 @@ Rectangle {
                     required property int index
                     objectName: "textSize" + index
                     text: "A"
-                    implicitWidth: bar.compact ? 76 : Theme.touchTarget
+                    implicitWidth: bar.compact ? Theme.compactSizeButton : Theme.touchTarget
                     checkable: true
                     checked: bar.display.textStep === index
                     Accessible.name: ["Normal text", "Large text", "Largest text"][index]
-                    contentItem: Text {
+                    contentItem: ButtonLabel {
                         text: "A"
-                        font.family: Theme.fontFamily
-                        font.pixelSize: [26, 34, 42][sizeButton.index]
-                        font.bold: true
+                        font.pixelSize: Theme.sizeButtonFonts[sizeButton.index]
                         color: sizeButton.inkColor
-                        horizontalAlignment: Text.AlignHCenter
-                        verticalAlignment: Text.AlignVCenter
                     }
                     onClicked: bar.display.setTextStep(index)
                 }

@@ -15,7 +15,7 @@ Item {
         id: list
         objectName: "topicPages"
         // One centred column, as wide as a comfortable reading line allows.
-        width: Math.min(parent.width - 2 * Theme.margin, 1400)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.topicListWidth)
         height: parent.height - 2 * Theme.margin
         anchors.centerIn: parent
         model: screen.content.pagesOf(screen.topicId)
@@ -46,16 +46,11 @@ Item {
                 spacing: Theme.spacing
                 Column {
                     width: item.availableWidth - chevron.width - Theme.spacing
-                    spacing: 8
+                    spacing: Theme.gapSmall
                     anchors.verticalCenter: parent.verticalCenter
-                    Text {
+                    CardTitle {
                         width: parent.width
                         text: item.title
-                        wrapMode: Text.WordWrap
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Math.round(Theme.headingFont * 0.85)
-                        font.bold: true
-                        color: Theme.ink
                     }
                     BodyText {
                         width: parent.width
@@ -66,14 +61,14 @@ Item {
                 Image {
                     id: chevron
                     source: Theme.icon("next", false)
-                    sourceSize: Qt.size(48, 48)
+                    sourceSize: Qt.size(Theme.chevronIcon, Theme.chevronIcon)
                     anchors.verticalCenter: parent.verticalCenter
                 }
             }
             background: Rectangle {
                 radius: Theme.radius
                 color: item.down ? Theme.pressed : Theme.surface
-                border.width: 3
+                border.width: Theme.line
                 border.color: Theme.border
             }
         }

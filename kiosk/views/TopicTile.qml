@@ -13,7 +13,7 @@ AbstractButton {
     objectName: "topicTile_" + topicId
     focusPolicy: Qt.NoFocus
     padding: Theme.spacing
-    implicitWidth: 480
+    implicitWidth: Theme.tileWidth
     implicitHeight: Math.max(Theme.touchTarget * 1.5, implicitContentHeight + 2 * padding)
     Accessible.name: title
     Accessible.description: summary
@@ -23,21 +23,16 @@ AbstractButton {
         Image {
             id: picture
             source: tile.iconUrl
-            sourceSize: Qt.size(112, 112)
+            sourceSize: Qt.size(Theme.tileIcon, Theme.tileIcon)
             anchors.verticalCenter: parent.verticalCenter
         }
         Column {
             width: tile.availableWidth - picture.width - Theme.spacing
             anchors.verticalCenter: parent.verticalCenter
-            spacing: 8
-            Text {
+            spacing: Theme.gapSmall
+            CardTitle {
                 width: parent.width
                 text: tile.title
-                wrapMode: Text.WordWrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Math.round(Theme.headingFont * 0.85)
-                font.bold: true
-                color: Theme.ink
             }
             Caption {
                 width: parent.width
@@ -50,7 +45,7 @@ AbstractButton {
     background: Rectangle {
         radius: Theme.radius
         color: tile.down ? Theme.pressed : Theme.surface
-        border.width: 3
+        border.width: Theme.line
         border.color: Theme.border
     }
 }

@@ -36,15 +36,15 @@ Item {
                     wrapMode: Text.NoWrap
                 }
                 Row {
-                    spacing: 10
+                    spacing: Theme.tourDotGap
                     Accessible.ignored: true
                     Repeater {
                         model: screen.steps
                         Rectangle {
                             required property int index
-                            width: 18; height: 18; radius: 9
+                            width: Theme.tourDot; height: Theme.tourDot; radius: Theme.tourDot / 2
                             color: index <= screen.step ? Theme.accent : "transparent"
-                            border.width: 3
+                            border.width: Theme.line
                             border.color: index <= screen.step ? Theme.accent : Theme.border
                         }
                     }
@@ -79,9 +79,9 @@ Item {
                             distance = 0
                             return
                         }
-                        if (distance < -120)
+                        if (distance < -Theme.swipeDistance)
                             screen.navigation.nextStep()
-                        else if (distance > 120)
+                        else if (distance > Theme.swipeDistance)
                             screen.navigation.previousStep()
                     }
                 }
@@ -92,7 +92,7 @@ Item {
             Layout.fillWidth: true
             implicitHeight: Theme.touchTarget * 1.3 + 2 * Theme.spacing
             color: Theme.surface
-            Rectangle { width: parent.width; height: 3; color: Theme.border }
+            Rectangle { width: parent.width; height: Theme.line; color: Theme.border }
 
             RowLayout {
                 anchors { fill: parent; margins: Theme.spacing; leftMargin: Theme.margin; rightMargin: Theme.margin }
@@ -100,18 +100,18 @@ Item {
                 KioskButton {
                     objectName: "tourBack"
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 320
+                    Layout.preferredWidth: Theme.tourButtonWidth
                     text: "Back"
                     iconName: "back"
                     enabled: screen.step > 0
-                    opacity: enabled ? 1 : 0.35
+                    opacity: enabled ? 1 : Theme.disabledOpacity
                     onClicked: screen.navigation.previousStep()
                 }
                 Item { Layout.fillWidth: true }
                 KioskButton {
                     objectName: "tourNext"
                     Layout.fillHeight: true
-                    Layout.preferredWidth: 320
+                    Layout.preferredWidth: Theme.tourButtonWidth
                     primary: true
                     text: screen.last ? "Finish" : "Next"
                     iconName: screen.last ? "home" : "next"

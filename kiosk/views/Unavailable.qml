@@ -11,27 +11,19 @@ ApplicationWindow {
 
     Column {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 96, 1200)
-        spacing: 40
-        Text {
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.unavailableWidth)
+        spacing: Theme.unavailableGap
+        DisplayText {
             objectName: "unavailableTitle"
             width: parent.width
             text: "This screen is being updated"
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 64
+            font.pixelSize: Theme.unavailableTitleFont
             font.bold: true
-            color: Theme.accentInk
         }
-        Text {
+        DisplayText {
             width: parent.width
             text: "Please ask the front desk. Thank you for your patience."
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: 44
-            color: Theme.accentInk
+            font.pixelSize: Theme.unavailableTextFont
         }
     }
 }

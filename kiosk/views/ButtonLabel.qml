@@ -1,0 +1,11 @@
+import QtQuick
+
+// A button's words: bold, at the button size, centred in the button.
+Text {
+    horizontalAlignment: Text.AlignHCenter
+    verticalAlignment: Text.AlignVCenter
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.buttonFont
+    font.bold: true
+    color: Theme.ink
+}

@@ -1,0 +1,10 @@
+import QtQuick
+
+// The bold title of a topic tile or of a page in a topic's list (not a heading).
+Text {
+    wrapMode: Text.WordWrap
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.cardTitleFont
+    font.bold: true
+    color: Theme.ink
+}

@@ -1,0 +1,7 @@
+import QtQuick
+
+// A form field's problem, in plain words under it.
+Caption {
+    font.bold: true
+    color: Theme.alertInk
+}
