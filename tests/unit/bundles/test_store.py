@@ -124,7 +124,7 @@ def _kill_an_install(data_dir: Path, bundles: list[Path], rng: random.Random) ->
     assert child.stdout.readline().strip() == "ready"
     for _ in range(rng.randint(0, 2)):  # whole installs first, however slow the machine
         assert child.stdout.readline().strip() == "installed"
-    time.sleep(rng.uniform(0.0, 0.3))
+    time.sleep(rng.uniform(0.0, 0.3))  # then a random moment: the kill lands mid-install
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     child.stdout.close()

@@ -28,9 +28,10 @@ def _kill_at_random(data: Path, public_key_file: Path, rng: random.Random) -> li
     )  # fmt: skip
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "ready"
-    time.sleep(rng.uniform(0.0, 0.25))
+    first = child.stdout.readline().strip()  # one whole request first, however slow the machine
+    time.sleep(rng.uniform(0.0, 0.25))  # then a random moment: the kill lands mid-write
     os.kill(child.pid, signal.SIGKILL)
-    acknowledged = [line.strip() for line in child.stdout if line.strip()]
+    acknowledged = [first] + [line.strip() for line in child.stdout if line.strip()]
     child.wait()
     child.stdout.close()
     return acknowledged
@@ -49,7 +50,7 @@ def _crash_many_times(
     assert outbox.integrity() == "ok"
     stored = outbox.ids()
     assert set(acknowledged) <= stored, "an acknowledged request was lost"
-    assert len(acknowledged) > kills  # the child did real work before each kill
+    assert len(acknowledged) >= kills  # the child did real work before each kill
     for request_id in acknowledged:
         sealed = outbox.sealed(request_id)
         assert sealed is not None

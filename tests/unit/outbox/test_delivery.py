@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from kiosk.outbox.store import Outbox
 from kiosk.outbox.targets import HttpTarget, SmtpTarget
 from tests.servers import free_port, http_server, smtp_relay
 from tests.unit.outbox.conftest import a_request
+from tests.waiting import wait_until
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
@@ -116,9 +116,7 @@ def test_the_worker_delivers_in_the_background(tmp_path: Path, public_key: Publi
         worker.start()
         request_id = outbox.submit(a_request())
         worker.wake()
-        deadline = time.monotonic() + 10
-        while not server.posts and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until(lambda: server.posts, "the request to arrive")
         worker.stop()
 
     assert [key for key, _ in server.posts] == [request_id]
@@ -204,10 +202,12 @@ def test_the_worker_keeps_going_after_a_database_error(
     with http_server() as server:
         worker = DeliveryWorker(tmp_path, HttpTarget(server.url).send, clock=clock)
         worker.start()
-        deadline = time.monotonic() + 10
-        while not server.posts and time.monotonic() < deadline:
-            worker.wake()
-            time.sleep(0.05)
+
+        def arrived() -> bool:
+            worker.wake()  # the pause after the locked database may be cut short at once
+            return bool(server.posts)
+
+        wait_until(arrived, "the request to arrive after the pause")
         worker.stop()
 
     assert len(server.posts) == 1
