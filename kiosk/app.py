@@ -21,7 +21,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
@@ -60,9 +60,11 @@ log = logging.getLogger("kiosk.app")
 class Kiosk:
     """Everything one running kiosk holds, built in the documented order."""
 
-    # How the kiosk ends itself (staff's Restart and Exit, after an update). Tests put a recorder
-    # here: exit() outside exec() also ends at once every event loop started afterwards.
-    quit_app: Callable[[int], None] = staticmethod(QGuiApplication.exit)
+    @staticmethod
+    def quit_app(status: int) -> None:
+        """How the kiosk ends itself (staff's Restart and Exit). Tests put a recorder here:
+        exit() outside exec() also ends at once every event loop started afterwards."""
+        QGuiApplication.exit(status)  # (not read at import: that costs PySide ~20 ms)
 
     def __init__(
         self,
@@ -112,10 +114,8 @@ class Kiosk:
         )  # fmt: skip
 
     def _staff_bridge(self, bundle: Bundle) -> StaffBridge:
-        from kiosk.version import APP_VERSION
-
         console = StaffConsole.of(self.config, lambda: (self.result.bundle or bundle).root,
-                                  self._health, APP_VERSION)  # fmt: skip
+                                  self._health)  # fmt: skip
         staff = StaffBridge(console, self.navigation, self.engine)
         staff.exitRequested.connect(self._staff_exit)
         staff.restartRequested.connect(lambda: self.quit_app(0))

@@ -8,8 +8,8 @@ import logging
 import os
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication, QWindow
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickControls2 import QQuickStyle
@@ -50,6 +50,11 @@ def present(window: QWindow, app: QGuiApplication, options: argparse.Namespace,
     window.setProperty("locked", True)
     fill_screen(window)
     if config.flag("display.hide_cursor"):
+        # Not imported at the top: the Qt namespace costs PySide ~20 ms to build, before
+        # the first frame, and nothing else needs it that early.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QCursor
+
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 

@@ -68,13 +68,13 @@ class StaffConsole:
         content_root: Callable[[], Path],
         health: Callable[[], tuple[list[list[str]], list[str]]] | None = None,
         folders: Callable[[], list[str]] = removable_folders,
-        app_version: str = "0.0.0",
+        app_version: str | None = None,
     ) -> None:
         self._gate, self._audit = gate, audit
         self._data_dir, self._log_file = data_dir, log_file
         self._content_root, self._health = content_root, health
         self.folders = folders  # where USB sticks are looked for (tests point it elsewhere)
-        self._app_version = app_version
+        self._app_version = app_version  # None: this app's, read when staff install something
         self.unlocked = False
         self.preview: Preview | None = None  # an update shown to staff before installing
 
@@ -84,14 +84,13 @@ class StaffConsole:
         config: Config,
         content_root: Callable[[], Path],
         health: Callable[[], tuple[list[list[str]], list[str]]],
-        app_version: str,
     ) -> StaffConsole:
         """The console with the PIN, audit log, data folder and log file the settings name."""
         log_dir = config.path("paths.log_dir")
         gate = PinGate(config.pin_file(), time.time)
         audit = AuditLog(log_dir / "audit.log", time.time)
         return cls(gate, audit, config.path("paths.data_dir"), log_dir / LOG_FILE,
-                   content_root, health, app_version=app_version)  # fmt: skip
+                   content_root, health)  # fmt: skip
 
     def sign_in(self, pin: str) -> str:
         """The message for staff; "" once signed in."""
@@ -160,11 +159,12 @@ class StaffConsole:
             return Answer("")
         from kiosk.bundles import store
         from kiosk.bundles.signing import trusted_keys
+        from kiosk.version import APP_VERSION  # the package metadata: not read at start-up
 
         path, self.preview = Path(self.preview.path), None
         try:
             installed = store.install(path, self._data_dir, trusted_keys(self._data_dir),
-                                      self._app_version)  # fmt: skip
+                                      self._app_version or APP_VERSION)  # fmt: skip
         except (BundleRefused, ValueError, OSError) as exc:  # ValueError: a bad key file
             self._audit.record("install update", f"refused: {exc}")
             return Answer(f"Not installed: {exc}")
