@@ -91,7 +91,7 @@ class Kiosk:
             if self.follower is not None:
                 self.navigation.changed.connect(self.follower.look)
         else:
-            why = "the content has errors" if bundle is None else "the screens failed to load"
+            why = "the content has errors" if not bundle else "the kiosk's screens failed to load"
             log.error("%s; showing the 'being updated' screen", why)
             load_view(self.engine, "Unavailable.qml")
 

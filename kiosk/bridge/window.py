@@ -8,7 +8,7 @@ import logging
 import os
 
 import PySide6.QtQuick  # noqa: F401  (must be imported before engine.rootObjects())
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -50,12 +50,16 @@ def present(window: QWindow, app: QGuiApplication, options: argparse.Namespace,
     window.setProperty("locked", True)
     fill_screen(window)
     if config.flag("display.hide_cursor"):
-        # Not imported at the top: the Qt namespace costs PySide ~20 ms to build, before
-        # the first frame, and nothing else needs it that early.
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QCursor
+        QTimer.singleShot(0, lambda: hide_cursor(app))  # once the first frame is on its way
 
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+def hide_cursor(app: QGuiApplication) -> None:
+    """No pointer over a touchscreen. Qt's namespace, which this needs, costs PySide
+    ~20 ms to build: so it is built here, after the first frame, not at import."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor
+
+    app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 
 def fill_screen(window: QWindow) -> None:

@@ -35,7 +35,7 @@ Rectangle {
     ]
     readonly property var rows: layout === "phone" ? phoneRows
                               : layout === "email" ? emailRows : letterRows
-    readonly property int columns: layout === "phone" ? 3 : 10
+    readonly property int columns: layout === "phone" ? 3 : 10  // keys in a row: a count, not a size
     readonly property int keySpacing: Theme.keyGap
     readonly property real keyWidth: Math.min(
         (Math.min(width, Theme.keyboardWidth) - 2 * Theme.spacing - (columns - 1) * keySpacing)

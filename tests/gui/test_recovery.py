@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import subprocess
@@ -10,15 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QWindow
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlComponent
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.walk import settle
-from kiosk.bridge.window import fill_screen
+from kiosk.bridge.window import fill_screen, present
+from kiosk.config import load_config
 from tests.conftest import REPO
 
 
@@ -60,6 +62,25 @@ def test_kiosk_mode_covers_the_screen_even_without_a_window_manager(qtbot: QtBot
 
     assert window.size() == window.screen().size()
     window.close()
+
+
+def test_kiosk_mode_locks_the_window_and_hides_the_pointer(kiosk: Kiosk, qtbot: QtBot) -> None:
+    config = load_config(None, {"KIOSK_DISPLAY_FULLSCREEN": "true",
+                                "KIOSK_DISPLAY_HIDE_CURSOR": "true"})  # fmt: skip
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+
+    present(kiosk.window, app, argparse.Namespace(windowed=False, size=None), config)
+    try:
+        qtbot.waitUntil(lambda: QGuiApplication.overrideCursor() is not None)
+        cursor = QGuiApplication.overrideCursor()
+        assert cursor is not None
+        assert cursor.shape() == Qt.CursorShape.BlankCursor
+        assert kiosk.window.property("locked") is True
+        assert kiosk.window.size() == kiosk.window.screen().size()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        kiosk.window.setProperty("locked", False)
 
 
 class _Failing(QObject):

@@ -12,15 +12,19 @@ from pathlib import Path
 from tests.conftest import REPO
 
 PROBE = """
-import sys
+import argparse, os, sys
 import PySide6.QtCore as core
 from kiosk.app import Kiosk
-from kiosk.bridge.window import start_qt
+from kiosk.bridge.window import present, start_qt
+from kiosk.config import load_config
 from kiosk.content.loader import read_bundle
 from kiosk.launcher import sample_content
 
 app = start_qt("kiosk", offscreen=True)
-kiosk = Kiosk(read_bundle(sample_content()))  # everything up to the first frame
+config = load_config(None, os.environ)
+kiosk = Kiosk(read_bundle(sample_content()), config=config)  # all before the first frame
+present(kiosk.window, app, argparse.Namespace(windowed=False, size=None), config)
+print("ready:", kiosk.ready)
 print("Qt namespace built:", "Qt" in vars(core))
 print("metadata read:", "importlib.metadata" in sys.modules)
 """
@@ -30,8 +34,13 @@ def test_up_to_the_first_frame_no_qt_namespace_is_built_and_no_package_metadata_
     tmp_path: Path,
 ) -> None:
     env = {**os.environ, "KIOSK_PATHS_DATA_DIR": str(tmp_path / "data"),
-           "KIOSK_PATHS_LOG_DIR": str(tmp_path / "log")}  # fmt: skip
+           "KIOSK_PATHS_LOG_DIR": str(tmp_path / "log"), "KIOSK_DISPLAY_HIDE_CURSOR": "true",
+           "KIOSK_DISPLAY_FULLSCREEN": "true"}  # fmt: skip
     result = subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, capture_output=True,
                             text=True, check=True, env=env)  # fmt: skip
 
-    assert result.stdout.splitlines() == ["Qt namespace built: False", "metadata read: False"]
+    assert result.stdout.splitlines() == [
+        "ready: True",
+        "Qt namespace built: False",
+        "metadata read: False",
+    ]

@@ -21,13 +21,29 @@ TEXT_COMPONENTS = {"BodyText.qml", "Caption.qml", "HeadingText.qml", "ScreenTitl
 LITERALS = {
     "a colour": re.compile(r"\"#[0-9A-Fa-f]{3,8}\"|Qt\.rgba?\("),
     "a font family": re.compile(r"font\.family:\s*\""),
-    "a pixel size": re.compile(
-        r"\b(?:pixelSize|spacing|rowSpacing|columnSpacing|padding|\w+Padding|radius|"
-        r"border\.width|implicitWidth|implicitHeight|preferredWidth|preferredHeight|"
-        r"width|height)\s*:\s*[1-9][0-9]*\s*(?:$|;)"
-    ),
-    "an icon size": re.compile(r"Qt\.size\(\s*[0-9]"),
 }
+# Where a number is a size: a size-like property, a number property a screen declares,
+# an icon size, a comparison with a width or height.
+SIZED = re.compile(
+    r"^\s*(?:[\w.]*(?:[wW]idth|[hH]eight|[sS]pacing|[mM]argins?|[pP]adding|[rR]adius|pixelSize"
+    r"|[sS]ize)|x|y|opacity|(?:readonly\s+)?property\s+(?:int|real)\s+\w+)\s*:"
+    r"|Qt\.size\(|(?:width|height)\s*[<>]=?\s*\d"
+)
+# 0 and 1, and a factor beside * or / (a ratio of a Theme size), are not sizes.
+NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])")
+STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _sizes(code: str) -> list[str]:
+    if not SIZED.search(code):
+        return []
+    found = []
+    for match in NUMBER.finditer(code):
+        before, after = code[: match.start()].rstrip(), code[match.end() :].lstrip()
+        ratio = before.endswith(("*", "/")) or after.startswith(("*", "/"))
+        if float(match.group(1)) not in (0, 1) and not ratio:
+            found.append(match.group(1))
+    return found
 
 
 def literals(path: Path) -> list[str]:
@@ -38,9 +54,9 @@ def literals(path: Path) -> list[str]:
         code, _, comment = line.partition("//")
         if "not a size" in comment:
             continue
-        for what, pattern in LITERALS.items():
-            if pattern.search(code.rstrip()):
-                found.append(f"{path.name}:{number}: {what}: {line.strip()}")
+        whats = [what for what, pattern in LITERALS.items() if pattern.search(code)]
+        whats += ["a pixel size"] if _sizes(STRING.sub('""', code)) else []
+        found += [f"{path.name}:{number}: {what}: {line.strip()}" for what in whats]
     return found
 
 
@@ -58,7 +74,10 @@ def test_only_the_text_components_set_the_font_family() -> None:
     "line",
     ['    color: "#e4e9ed"', "    font.pixelSize: 72", "    border.width: 3",
      "    spacing: 8  // a gap", "    width: 18; height: 18", '    font.family: "monospace"',
-     "sourceSize: Qt.size(36, 36)"],
+     "sourceSize: Qt.size(36, 36)", "    font.pixelSize: key.special ? 26 : 34",
+     "    width: Math.min(parent.width - 96, 1400)", "    readonly property int keyHeight: 84",
+     "    readonly property bool wide: width >= 1500", "    Layout.leftMargin: 12",
+     "    implicitHeight: Theme.touchTarget + 16", "    opacity: 0.35"],
 )  # fmt: skip
 def test_the_check_sees_a_literal(tmp_path: Path, line: str) -> None:
     qml = tmp_path / "Probe.qml"
@@ -69,7 +88,10 @@ def test_the_check_sees_a_literal(tmp_path: Path, line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["    spacing: 0", "    spacing: Theme.gapSmall", "    interval: 8000",
-     "    maximumLineCount: 3", "    Layout.preferredWidth: 1000  // a weight, not a size"],
+     "    maximumLineCount: 3", "    Layout.preferredWidth: 1000  // a weight, not a size",
+     "    width: parent.width * 0.36", "    height: Theme.touchTarget * 1.5",
+     "    x: (parent.width - width) / 2", '    text: "Step 2 of 6"', "    z: 1",
+     "    Layout.preferredWidth: view.wide ? view.sideWidth : -1"],
 )  # fmt: skip
 def test_the_check_leaves_zero_theme_names_and_counts_alone(tmp_path: Path, line: str) -> None:
     qml = tmp_path / "Probe.qml"

@@ -29,6 +29,7 @@ def _kill_at_random(data: Path, public_key_file: Path, rng: random.Random) -> li
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "ready"
     first = child.stdout.readline().strip()  # one whole request first, however slow the machine
+    assert first, "the child ended before it saved a request"
     time.sleep(rng.uniform(0.0, 0.25))  # then a random moment: the kill lands mid-write
     os.kill(child.pid, signal.SIGKILL)
     acknowledged = [first] + [line.strip() for line in child.stdout if line.strip()]
@@ -50,7 +51,6 @@ def _crash_many_times(
     assert outbox.integrity() == "ok"
     stored = outbox.ids()
     assert set(acknowledged) <= stored, "an acknowledged request was lost"
-    assert len(acknowledged) >= kills  # the child did real work before each kill
     for request_id in acknowledged:
         sealed = outbox.sealed(request_id)
         assert sealed is not None
