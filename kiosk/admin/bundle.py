@@ -106,12 +106,18 @@ def run_validate(args: argparse.Namespace) -> int:
             flag = "  (above grade 8)" if page.grade > MAX_GRADE else ""
             print(f"{page.path}: grade {page.grade:4.1f}, {page.words:3d} words{flag}")
     sys.stdout.flush()
+    drafts = sum(1 for p in report.notes if p.message.startswith("draft:"))
     print(
-        f"{args.path}: {len(report.pages)} pages, {len(report.errors)} errors, "
-        f"{len(report.warnings)} warnings",
+        f"{args.path}: {_count(len(report.pages), 'page')}, {_count(len(report.errors), 'error')}, "
+        f"{_count(len(report.warnings), 'warning')}"
+        + (f"; {_count(drafts, 'page')} not yet reviewed (drafts)" if drafts else ""),
         file=sys.stderr,
     )
     return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
 def run_export_html(args: argparse.Namespace) -> int:

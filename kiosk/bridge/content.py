@@ -10,7 +10,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
     from kiosk.bridge.models import PageListModel, TopicListModel
-from kiosk.content.model import Bundle
+from kiosk.content.model import Bundle, Page
 from kiosk.content.render import RenderedPage
 
 # Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
@@ -115,9 +115,14 @@ class ContentBridge(QObject):
             "title": page.title,
             "summary": page.summary,
             "html": self._rendered[page.id].html,
+            "blocks": [
+                {"kind": block.kind, "title": block.title, "html": block.html}
+                for block in self._rendered[page.id].blocks
+            ],
+            "keyPoints": list(page.key_points),
             "sources": [self._bundle.references[r].citation for r in page.references],
             "showCrisisLine": page.show_crisis_line,
-            "reviewed": _reviewed_line(page.last_reviewed.strftime("%B %Y"), page.reviewed_by),
+            "reviewed": _reviewed_line(page),
         }
 
     @Property(str, constant=True)
@@ -126,5 +131,9 @@ class ContentBridge(QObject):
         return CONTACT_PAGE if CONTACT_PAGE in self._bundle.pages else ""
 
 
-def _reviewed_line(when: str, who: str) -> str:
-    return f"Last reviewed {when}" + (f" by {who}" if who else "") + "."
+def _reviewed_line(page: Page) -> str:
+    when = page.last_reviewed.strftime("%B %Y")
+    who = f" by {page.reviewed_by}" if page.reviewed_by else ""
+    if page.is_draft:
+        return f"Draft, {when}: not yet reviewed{who}."
+    return f"Last reviewed {when}{who}."

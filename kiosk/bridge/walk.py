@@ -180,6 +180,8 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             path = out_dir / f"{orientation}-{number:02d}-{location_name(location)}.png"
             _save(frame, path)
             saved.append(path)
+            if location.screen is Screen.PAGE:
+                saved += _rest_of_page(walker, path)
         saved += _keyboards(walker, out_dir, orientation)
         walker.navigation.go_to(Location(Screen.PAGE, first_page(walker).target))
         settle()
@@ -195,6 +197,24 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             _save(walker.window.grabWindow(), path)
             saved.append(path)
         walker.display.reset()
+    return saved
+
+
+def _rest_of_page(walker: Walker, first: Path) -> list[Path]:
+    """The page scrolled a screen at a time to its end: `<first>-part2.png`, ..."""
+    view = find_visible(walker.window, "pageView")
+    if view is None:
+        return []
+    saved = []
+    step = view.height() * 0.85  # a little of the screen before stays in view
+    bottom = view.property("contentHeight") - view.height()
+    while view.property("contentY") < bottom - 1:
+        view.setProperty("contentY", min(bottom, view.property("contentY") + step))
+        settle()
+        path = first.with_name(f"{first.stem}-part{len(saved) + 2}.png")
+        _save(walker.window.grabWindow(), path)
+        saved.append(path)
+    view.setProperty("contentY", 0)
     return saved
 
 

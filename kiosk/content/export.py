@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
+from kiosk.content.boxes import TEXT
 from kiosk.content.model import Bundle, Page
 from kiosk.content.render import MEDIA_DIR, RenderedPage
 
@@ -78,18 +79,31 @@ def _page_body(bundle: Bundle, page: Page, rendered: RenderedPage) -> str:
     parts = [
         f"<article><h1>{_e(page.title)}</h1>",
         f'<p class="summary">{_e(page.summary)}</p>',
-        _KIOSK_HREF_RE.sub(r'href="\1.html"', rendered.html),
-        "</article>",
     ]
+    if page.key_points:
+        points = "".join(f"<li>{_e(point)}</li>" for point in page.key_points)
+        parts.append(f'<section class="key-points"><h2>Key points</h2><ul>{points}</ul></section>')
+    for block in rendered.blocks:
+        body = _KIOSK_HREF_RE.sub(r'href="\1.html"', block.html)
+        if block.kind == TEXT:
+            parts.append(body)
+        else:
+            parts.append(
+                f'<aside class="box {block.kind}"><h2>{_e(block.title)}</h2>{body}</aside>'
+            )
+    parts.append("</article>")
     if page.show_crisis_line:
         parts.append(f'<aside class="crisis"><p>{_e(bundle.notices.crisis)}</p></aside>')
     if page.references:
         items = "".join(f"<li>{_e(bundle.references[r].citation)}</li>" for r in page.references)
         parts.append(f'<section class="sources"><h2>Sources</h2><ol>{items}</ol></section>')
+    who = f" by {_e(page.reviewed_by)}" if page.reviewed_by else ""
+    when = page.last_reviewed.isoformat()
+    reviewed = f"Draft, {when}: not yet reviewed{who}." if page.is_draft else (
+        f"Last reviewed {when}{who}.")  # fmt: skip
     parts.append(
         f'<p class="disclaimer">{_e(bundle.notices.disclaimer)}</p>'
-        f'<p class="reviewed">Last reviewed {page.last_reviewed.isoformat()}'
-        f"{' by ' + _e(page.reviewed_by) if page.reviewed_by else ''}.</p>"
+        f'<p class="reviewed">{reviewed}</p>'
     )
     return "\n".join(parts)
 

@@ -77,6 +77,14 @@ class Fields:
             self.error(key, f"'{key}' in {self.where} must be a date like 2026-01-31")
             return dt.date.min
 
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        """One of `choices`; the first when the key is missing or wrong."""
+        value = self.data.get(key, choices[0])
+        if value not in choices:
+            self.error(key, f"'{key}' in {self.where} must be one of: {', '.join(choices)}")
+            return choices[0]
+        return str(value)
+
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):

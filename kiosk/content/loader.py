@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from kiosk.content import frontmatter
 from kiosk.content.bundlefile import BundleFile, read_bundle_file, read_glossary
 from kiosk.content.fields import Fields
-from kiosk.content.model import Bundle, Page
+from kiosk.content.model import REVIEW_STATUSES, Bundle, Page
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
 from kiosk.content.render import PAGE_ID_RE, RenderedPage, Renderer
 
@@ -31,7 +31,13 @@ _PAGE_KEYS = {
     "references",
     "public_url",
     "show_crisis_line",
+    "key_points",
+    "review_status",
+    "clinician_review",
 }
+KEY_POINTS = (2, 4)  # the fewest and most key points a page opens with
+_LOG_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING,
+               Severity.NOTE: logging.INFO}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ class LoadResult:
     pages: Mapping[str, Page]
     rendered: Mapping[str, RenderedPage]
     problems: list[Problem]
+    glossary: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_bundle(root: Path) -> Bundle:
@@ -81,8 +88,7 @@ def read_logged(root: Path, to: logging.Logger) -> LoadResult:
     """read_bundle, with every problem logged at its severity (as the running kiosk does)."""
     result = read_bundle(root)
     for problem in result.problems:
-        to.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING,
-               "%s", problem)  # fmt: skip
+        to.log(_LOG_LEVELS[problem.severity], "%s", problem)
     if result.bundle is None:
         to.error("content at %s cannot be shown", root)
     return result
@@ -106,7 +112,7 @@ def _read_bundle(root: Path) -> LoadResult:
         _check_references(bundle_file, sources, existing, problems)
         rendered = _render_pages(root, sources, existing, problems)
     if bundle_file is None or problems.has_errors:
-        return LoadResult(None, pages, rendered, sorted(problems.problems))
+        return LoadResult(None, pages, rendered, sorted(problems.problems), glossary)
     bundle = Bundle(
         root=root,
         id=bundle_file.id,
@@ -123,7 +129,9 @@ def _read_bundle(root: Path) -> LoadResult:
         glossary=MappingProxyType(dict(glossary)),
     )
     log.info("loaded bundle %s version %d: %d pages", bundle.id, bundle.version, len(pages))
-    return LoadResult(bundle, bundle.pages, MappingProxyType(rendered), sorted(problems.problems))
+    return LoadResult(
+        bundle, bundle.pages, MappingProxyType(rendered), sorted(problems.problems), bundle.glossary
+    )
 
 
 def _read_pages(root: Path, page_files: list[Path], problems: ProblemLog) -> dict[str, _PageSource]:
@@ -177,10 +185,27 @@ def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
         body=split.body,
         source=path,
         body_line=split.body_line,
+        meta_lines=MappingProxyType(split.meta_lines),
         public_url=public_url,
         show_crisis_line=fields.flag("show_crisis_line"),
+        key_points=_key_points(fields),
+        review_status=fields.choice("review_status", REVIEW_STATUSES),
+        clinician_review=fields.text("clinician_review", required=False),
     )
     return _PageSource(page, text.splitlines(), split.meta_lines)
+
+
+def _key_points(fields: Fields) -> tuple[str, ...]:
+    points = tuple(p.strip() for p in fields.text_list("key_points", required=False))
+    fewest, most = KEY_POINTS
+    if not fewest <= len(points) <= most or not all(points):
+        fields.log.warning(
+            fields.path,
+            fields.line_of("key_points"),
+            f"a page opens with {fewest} to {most} key points: write them as "
+            "'key_points:' in the front matter, one '- ' line each",
+        )
+    return tuple(p for p in points if p)
 
 
 def _split_page(path: Path, problems: ProblemLog) -> tuple[str, frontmatter.SplitPage] | None:

@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+DRAFT = "draft"
+REVIEW_STATUSES = ("reviewed", DRAFT)
+
 
 @dataclass(frozen=True)
 class Phone:
@@ -56,6 +59,18 @@ class Page:
     body_line: int  # line of `source` on which `body` starts
     public_url: str = ""
     show_crisis_line: bool = False
+    key_points: tuple[str, ...] = ()
+    review_status: str = "reviewed"  # or DRAFT: written, not yet checked by a clinician
+    clinician_review: str = ""  # what a clinician must check: facts not from the clinic
+    meta_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    def meta_line(self, key: str) -> int:
+        """The line of `source` where the front matter sets `key` (1 if it does not)."""
+        return self.meta_lines.get(key, 1)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.review_status == DRAFT
 
     def line_of(self, needle: str) -> int:
         """The line of `source` where `needle` first appears in the body."""

@@ -10,6 +10,7 @@ from pathlib import Path
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # for staff to know, not to fix: e.g. a draft page
 
 
 @dataclass(frozen=True, order=True)
@@ -56,6 +57,9 @@ class ProblemLog:
 
     def warning(self, path: Path, line: int, message: str) -> None:
         self.problems.append(Problem(str(path), line, Severity.WARNING, message))
+
+    def note(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(str(path), line, Severity.NOTE, message))
 
     @property
     def has_errors(self) -> bool:

@@ -25,12 +25,14 @@ from pathlib import Path, PurePosixPath
 
 import markdown
 import nh3
+from markdown.extensions.admonition import AdmonitionExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
+from kiosk.content.boxes import Block, BoxChecker, split_blocks
 from kiosk.content.plaintext import html_to_text
 
 PAGE_SCHEME = "kiosk:page/"
@@ -83,11 +85,14 @@ class Issue:
 
 @dataclass(frozen=True)
 class RenderedPage:
+    """A page ready to show: `blocks` in reading order, `html` all of them in one."""
+
     html: str
     text: str
     page_links: tuple[str, ...]
     images: tuple[Path, ...]
     issues: tuple[Issue, ...]
+    blocks: tuple[Block, ...] = ()
 
 
 class Renderer:
@@ -99,20 +104,28 @@ class Renderer:
 
     def render(self, source: str) -> RenderedPage:
         # Extension objects, not names: a name costs an entry-point scan per page.
-        extensions = [TableExtension(), AttrListExtension(), SaneListExtension(), SmartyExtension()]
+        extensions = [
+            TableExtension(), AttrListExtension(), SaneListExtension(), SmartyExtension(),
+            AdmonitionExtension(),
+        ]  # fmt: skip
         md = markdown.Markdown(extensions=extensions, output_format="html")
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         checker = _LinkChecker(md, self)
         # After every built-in tree pass (attr_list may add attributes; 0 is unescape).
         md.treeprocessors.register(checker, "kiosk_links", -10)
-        safe_html = sanitize(md.convert(source))
+        boxes = BoxChecker(md, lambda needle, message: checker.issues.append(
+            Issue(True, needle, message)))  # fmt: skip
+        md.treeprocessors.register(boxes, "kiosk_boxes", -11)
+        blocks = tuple(_safe_block(block) for block in split_blocks(md.convert(source)))
+        safe_html = "\n".join(block.inline() for block in blocks)
         return RenderedPage(
             html=safe_html,
             text=html_to_text(safe_html),
             page_links=tuple(checker.page_links),
             images=tuple(checker.images),
             issues=(*_raw_html_issues(source), *checker.issues),
+            blocks=blocks,
         )
 
     def resolve_href(self, href: str) -> str | None:
@@ -193,6 +206,12 @@ class _LinkChecker(Treeprocessor):
             )
         self.images.append(path)
         return True
+
+
+def _safe_block(block: Block) -> Block:
+    """The block through the wall; a box's title as plain text."""
+    title = html_to_text(sanitize(block.title)) if block.title else ""
+    return Block(block.kind, title, sanitize(block.html).strip())
 
 
 def page_id_from_link(url: str) -> str | None:

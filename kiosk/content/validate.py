@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +12,11 @@ from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, ProblemLog, Severity
 from kiosk.content.readability import measure
+from kiosk.content.render import RenderedPage
+from kiosk.content.wording import mood_word, unexplained_words
 
 MAX_GRADE = 8.0
-MAX_SENTENCE_WORDS = 25
+MAX_SENTENCE_WORDS = 20
 MAX_PAGE_WORDS = 500
 REVIEW_EVERY = dt.timedelta(days=365)
 
@@ -38,11 +42,16 @@ class Report:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.NOTE]
+
     def as_dict(self) -> dict[str, object]:
         return {
             "ok": not self.errors,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "notes": len(self.notes),
             "problems": [p.as_dict() for p in self.problems],
             "pages": [page.__dict__ for page in self.pages],
         }
@@ -57,9 +66,11 @@ def validate(root: Path, today: dt.date) -> Report:
         rendered = result.rendered.get(page_id)
         if rendered is None:
             continue
-        reading = measure(rendered.text)
+        reading = measure(_own_words(page, rendered))
         reports.append(PageReport(page_id, str(page.source), reading.grade, reading.words))
         _check_reading(page, reading.grade, reading.words, reading.sentences, log)
+        _check_wording(page, rendered, result.glossary, log)
+        _note_review(page, log)
         if page.last_reviewed != dt.date.min and today - page.last_reviewed > REVIEW_EVERY:
             log.warning(
                 page.source,
@@ -97,6 +108,56 @@ def _check_reading(
             page.source,
             page.body_line,
             f"page has {words} words (about {MAX_PAGE_WORDS} fit two screens): split it",
+        )
+
+
+def _own_words(page: Page, rendered: RenderedPage) -> str:
+    """What the page says in its own words: key points and body (citations are apart)."""
+    return "\n".join([*page.key_points, rendered.text])
+
+
+def _check_wording(
+    page: Page, rendered: RenderedPage, glossary: Mapping[str, str], log: ProblemLog
+) -> None:
+    words = "\n".join([page.title, page.summary, _own_words(page, rendered)])
+    mood = mood_word(words)
+    if mood and not page.show_crisis_line:
+        log.warning(
+            page.source,
+            _line(page, mood),
+            f"the page speaks of {mood.lower()!r} but does not show the crisis line: "
+            "add 'show_crisis_line: true' to its front matter",
+        )
+    emphasized = re.findall(r"<em>(.*?)</em>", rendered.html, re.DOTALL)
+    for found in unexplained_words(words, emphasized, glossary):
+        log.warning(
+            page.source,
+            _line(page, found.needle),
+            f"{found.needle!r} is a medical word: add {found.word!r} to glossary.toml, or "
+            f"explain it where the page first uses it, in italics: *{found.word}* means ...",
+        )
+
+
+def _line(page: Page, needle: str) -> int:
+    """Where the page first uses `needle`: in its body, else its key points."""
+    if needle not in page.body and any(needle in point for point in page.key_points):
+        return page.meta_line("key_points")
+    return page.line_of(needle)
+
+
+def _note_review(page: Page, log: ProblemLog) -> None:
+    if page.is_draft:
+        log.note(
+            page.source,
+            page.meta_line("review_status"),
+            "draft: the kiosk shows this page as not yet reviewed; once a clinician has "
+            "checked it, set 'review_status: reviewed'",
+        )
+    if page.clinician_review:
+        log.note(
+            page.source,
+            page.meta_line("clinician_review"),
+            f"a clinician must check: {page.clinician_review}",
         )
 
 

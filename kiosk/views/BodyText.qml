@@ -2,6 +2,7 @@ import QtQuick
 
 // Text to read: the body size, the ink colour, wrapped at words.
 Text {
+    textFormat: Text.PlainText  // words from a bundle are never markup; rich text says so
     wrapMode: Text.WordWrap
     font.family: Theme.fontFamily
     font.pixelSize: Theme.bodyFont

@@ -2,6 +2,7 @@ import QtQuick
 
 // A button's words: bold, at the button size, centred in the button.
 Text {
+    textFormat: Text.PlainText  // words from a bundle are never markup; rich text says so
     horizontalAlignment: Text.AlignHCenter
     verticalAlignment: Text.AlignVCenter
     font.family: Theme.fontFamily

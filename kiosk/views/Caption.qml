@@ -2,6 +2,7 @@ import QtQuick
 
 // Smaller, quieter text: a field's label, a count, a note under something.
 Text {
+    textFormat: Text.PlainText  // words from a bundle are never markup; rich text says so
     wrapMode: Text.WordWrap
     font.family: Theme.fontFamily
     font.pixelSize: Theme.smallFont

@@ -50,15 +50,17 @@ ColumnLayout {
         visible: details.content.clinicHours !== ""
         text: details.content.clinicHours
     }
-    BodyText {
-        objectName: "pageBody"
+    KeyPointsBox {
         Layout.fillWidth: true
         Layout.maximumWidth: Theme.readingWidth
-        visible: text !== ""
-        textFormat: Text.RichText
-        text: Theme.richText(details.page.html)
+        points: details.page.keyPoints || []
+    }
+    PageBlocks {
+        Layout.fillWidth: true
+        Layout.maximumWidth: Theme.readingWidth
+        model: details.page.blocks || []
         baseUrl: details.content.baseUrl
-        onLinkActivated: (link) => details.navigation.openLink(link)
+        navigation: details.navigation
     }
     NoticeBox {
         objectName: "crisisLine"

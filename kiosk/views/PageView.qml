@@ -57,14 +57,16 @@ Flickable {
                 font.pixelSize: Math.round(Theme.bodyFont * 1.1)
                 color: Theme.muted
             }
-            BodyText {
-                id: body
-                objectName: "pageBody"
+            KeyPointsBox {
                 Layout.fillWidth: true
-                textFormat: Text.RichText
-                text: Theme.richText(view.page.html)
+                Layout.topMargin: Theme.gapSmall
+                points: view.page.keyPoints || []
+            }
+            PageBlocks {
+                Layout.fillWidth: true
+                model: view.page.blocks || []
                 baseUrl: view.content.baseUrl
-                onLinkActivated: (link) => view.navigation.openLink(link)
+                navigation: view.navigation
             }
         }
 
@@ -92,7 +94,7 @@ Flickable {
                 visible: (view.page.sources || []).length > 0
                 text: "Sources"
                 wrapMode: Text.NoWrap
-                font.pixelSize: Math.round(Theme.headingFont * 0.8)
+                font.pixelSize: Theme.boxTitleFont
             }
             Repeater {
                 model: view.page.sources || []
@@ -104,6 +106,7 @@ Flickable {
                 }
             }
             Caption {
+                objectName: "pageReviewed"
                 Layout.fillWidth: true
                 text: view.page.reviewed || ""
             }

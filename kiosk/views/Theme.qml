@@ -23,6 +23,13 @@ QtObject {
     readonly property color link: highContrast ? "#ffd400" : "#1d5b79"
     readonly property color notice: highContrast ? "#000000" : "#fff4e5"
     readonly property color noticeBorder: highContrast ? "#ffd400" : "#b35c00"
+    // Boxes on a page: key points, evidence, a tool (checklist), safety (when to get help).
+    readonly property color keyPointsFill: highContrast ? "#000000" : "#eef3f6"
+    readonly property color keyPointsBorder: highContrast ? "#ffffff" : "#9fb3c0"
+    readonly property color evidenceFill: highContrast ? "#000000" : "#ffffff"
+    readonly property color evidenceBorder: highContrast ? "#ffffff" : "#1d5b79"
+    readonly property color toolFill: highContrast ? "#000000" : "#eef6f0"
+    readonly property color toolBorder: highContrast ? "#ffffff" : "#2d6a3e"
     readonly property color pressed: highContrast ? "#333333" : "#e3ecf1"
     // Words that need attention: a field's problem, the staff screen's messages.
     readonly property color alertInk: highContrast ? accent : noticeBorder
@@ -87,6 +94,8 @@ QtObject {
     readonly property int tileWidth: 480  // a topic tile's natural width
     readonly property int pageWideWidth: 1500  // from this width a page's notes sit beside it
     readonly property int pageSideWidth: 560  // that column of notes
+    readonly property int boxPadding: 24  // inside a box on a page
+    readonly property int boxTitleFont: Math.round(headingFont * 0.8)
     readonly property int noticeStripe: 10  // the coloured bar down a notice's left edge
     readonly property int noticeStripeRadius: 4
     // The guided tour.
@@ -126,6 +135,14 @@ QtObject {
     readonly property int setupTitleFont: 60
     readonly property int setupTextFont: 32
     readonly property int setupCodeFont: 26  // each problem
+
+    function boxFill(kind) {
+        return kind === "safety" ? notice : kind === "tool" ? toolFill : evidenceFill
+    }
+
+    function boxBorder(kind) {
+        return kind === "safety" ? noticeBorder : kind === "tool" ? toolBorder : evidenceBorder
+    }
 
     // Rich text ignores Text.linkColor; a style rule colours its links.
     function richText(html) {

@@ -4,6 +4,7 @@ choosing content, a .kbundle preview, broken settings, no screen."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -15,8 +16,10 @@ from PySide6.QtGui import QImage
 
 from kiosk.app import Kiosk
 from kiosk.bridge.walk import ORIENTATIONS
+from kiosk.content import load_bundle
 from kiosk.launcher import VIEWS
-from tests.conftest import DATA, REPO
+from kiosk.session.navigation import every_location
+from tests.conftest import DATA, REPO, SAMPLE_CONTENT
 from tests.gui.conftest import items
 
 
@@ -31,14 +34,20 @@ def _run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
         )  # fmt: skip
 
 
+def _screens() -> int:
+    """How many screens the walk visits on the sample, in one orientation."""
+    bundle = load_bundle(SAMPLE_CONTENT)
+    return len(every_location(bundle.tour, list(bundle.pages), [t.id for t in bundle.topics]))
+
+
 def test_self_test_passes_on_the_sample_content() -> None:
     result = _run_kiosk("--self-test")
 
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "self-test passed"
-    # the content, the QML, then 28 screens and the idle warning in each orientation
-    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 2 * (28 + 1)
+    # the content, the QML, then every screen and the idle warning in each orientation
+    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 2 * (_screens() + 1)
     assert "FAIL" not in result.stdout
 
 
@@ -50,17 +59,22 @@ def test_screenshots_cover_every_screen_in_both_orientations(tmp_path: Path) -> 
     for orientation in ORIENTATIONS:
         assert f"{orientation}-01-attract.png" in names
         assert f"{orientation}-02-home.png" in names
-        assert f"{orientation}-14-page-migraine.png" in names
-        assert f"{orientation}-26-tour-step6-contact.png" in names
+        assert f"{orientation}-15-page-migraine.png" in names
+        assert f"{orientation}-15-page-migraine-part2.png" in names  # the rest of a long page
+        assert f"{orientation}-27-tour-step6-contact.png" in names
         assert f"{orientation}-zz-idle-warning.png" in names
-        assert f"{orientation}-28-staff.png" in names
+        assert f"{orientation}-29-staff.png" in names
         # No clinic key here: the form is shown as it looks with one, keyboards and all.
         assert f"{orientation}-zz-contact-form.png" in names
         for layout in ("letters", "phone", "email"):
             assert f"{orientation}-zz-contact-keyboard-{layout}.png" in names
-    assert len(names) == 2 * (28 + 3 + 1 + 4)
+    parts = [name for name in names if "-part" in name]
+    assert len(names) - len(parts) == 2 * (_screens() + 3 + 1 + 4)
+    for part in parts:  # each scrolls on from a page's first screen
+        assert re.sub(r"-part[2-9]", "", part) in names
+        assert "-page-" in part
     assert "the contact form is off here (no clinic key)" in result.stderr
-    off = QImage(str(tmp_path / "portrait-27-contact.png"))
+    off = QImage(str(tmp_path / "portrait-28-contact.png"))
     on = QImage(str(tmp_path / "portrait-zz-contact-form.png"))
     assert on.size() == off.size()
     assert on != off  # the form, not the "please call us" text

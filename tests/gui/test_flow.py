@@ -8,7 +8,17 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from tests.conftest import REPO
-from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, open_kiosk, swipe, tap, text_of
+from tests.gui.conftest import (
+    LEFT,
+    NO_MODIFIER,
+    centre,
+    find,
+    items,
+    open_kiosk,
+    swipe,
+    tap,
+    text_of,
+)
 
 
 def test_a_tap_on_the_attract_screen_opens_home(kiosk: Kiosk) -> None:
@@ -30,7 +40,7 @@ def test_a_topic_tile_then_a_page(kiosk: Kiosk) -> None:
     tap(window, "pageItem_crps")
 
     assert text_of(window, "pageTitle") == "Complex regional pain syndrome (CRPS)"
-    assert "NMDA receptors" in text_of(window, "pageBody")
+    assert "NMDA receptors" in text_of(window, "pageText")
     tap(window, "backButton")
     assert kiosk.navigation.screen == "topic"
     tap(window, "homeButton")
@@ -76,7 +86,7 @@ def test_a_link_inside_a_page_opens_that_page(kiosk: Kiosk) -> None:
     window = kiosk.window
     kiosk.navigation.home()
     kiosk.navigation.openPage("central-sensitization")
-    body = find(window, "pageBody")
+    body = find(window, "pageText")
 
     spot = _first_link(body)
     assert spot is not None
@@ -106,7 +116,7 @@ def test_bigger_text_lays_the_page_out_again(kiosk: Kiosk, qtbot: QtBot) -> None
     window = kiosk.window
     kiosk.navigation.home()
     kiosk.navigation.openPage("migraine")
-    body = find(window, "pageBody")
+    body = find(window, "pageText")
     before = body.height()
 
     tap(window, "textSize2")
@@ -123,7 +133,7 @@ def test_landscape_puts_the_notices_beside_the_text(qtbot: QtBot) -> None:
     kiosk.navigation.home()
     kiosk.navigation.openPage("pain-and-mood")
 
-    body, crisis = find(window, "pageBody"), find(window, "crisisLine")
+    body, crisis = find(window, "pageText"), find(window, "crisisLine")
     body_right = body.mapToScene(QPointF(body.width(), 0)).x()
     assert crisis.mapToScene(QPointF(0, 0)).x() > body_right
     assert body.width() <= 33 * 31  # about 70 characters a line
@@ -134,12 +144,12 @@ def test_high_contrast_recolours_the_page_and_its_links(kiosk: Kiosk) -> None:
     window = kiosk.window
     kiosk.navigation.home()
     kiosk.navigation.openPage("central-sensitization")
-    assert "a { color: #1d5b79; }" in text_of(window, "pageBody")
+    assert "a { color: #1d5b79; }" in text_of(window, "pageText")
 
     tap(window, "contrastButton")
 
     assert kiosk.display.highContrast
-    assert "a { color: #ffd400; }" in text_of(window, "pageBody")
+    assert "a { color: #ffd400; }" in text_of(window, "pageText")
     assert window.property("color").name() == "#000000"
 
 
@@ -152,3 +162,36 @@ def test_qml_names_screens_by_the_one_enum(kiosk: Kiosk) -> None:
         for screen in Screen:
             assert f'screen === "{screen.value}"' not in text, path.name
             assert f'screen !== "{screen.value}"' not in text, path.name
+
+
+def test_a_page_opens_with_its_key_points_and_shows_its_boxes(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("migraine")
+
+    points = [i for i in items(window) if i.objectName() == "keyPoint" and i.isVisible()]
+    assert [p.property("text") for p in points] == list(kiosk.result.pages["migraine"].key_points)
+    key_box, body = find(window, "keyPoints"), find(window, "pageBody")
+    assert key_box.mapToScene(QPointF(0, 0)).y() < body.mapToScene(QPointF(0, 0)).y()
+    evidence, tool = find(window, "pageBox_evidence"), find(window, "pageBox_tool")
+    titles = [i.property("text") for i in items(window) if i.objectName() == "boxTitle"]
+    assert "How strong is this evidence?" in titles
+    assert "Count your headache days" in titles
+    assert evidence.property("color") != tool.property("color")  # each kind its own colour
+    assert text_of(window, "pageReviewed").startswith("Draft, ")
+
+
+def test_the_contact_screen_says_when_to_get_help(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.navigation.home()
+    kiosk.navigation.openPage("welcome")
+    tap(window, "contactButton")
+
+    safety = find(window, "pageBox_safety")
+    words = " ".join(
+        str(i.property("text")) for i in items(window)
+        if i.isVisible() and safety.isAncestorOf(i) and i.property("text")
+    )  # fmt: skip
+    assert "When to get help" in words
+    assert "AYUDA" in words
+    assert "911" in words

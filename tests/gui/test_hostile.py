@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,9 +46,22 @@ def _hostile_content(tmp_path: Path, canary: RecordingHttpServer) -> LoadResult:
     result = read_bundle(root)
     assert result.bundle is not None
     hostile = "\n\n".join(_aimed_at(canary, part) for part in [*HOSTILE, *HOSTILE_HTML])
+    boxed = "\n\n".join(
+        f'!!! evidence "{_aimed_at(canary, tag)}"\n    {_aimed_at(canary, tag)}' for tag in TAGS
+    )
     rendered = dict(result.rendered)
-    rendered["details"] = Renderer(root, result.pages.keys()).render(hostile)
-    return LoadResult(result.bundle, result.pages, rendered, [])
+    rendered["details"] = Renderer(root, result.pages.keys()).render(hostile + "\n\n" + boxed)
+    # Words from the front matter reach the screen too: as words, never as markup.
+    tags = " ".join(_aimed_at(canary, tag) for tag in TAGS)
+    page = dataclasses.replace(
+        result.pages["details"], title=tags, summary=tags, key_points=(tags, tags)
+    )
+    bundle = dataclasses.replace(result.bundle, pages={**result.pages, "details": page})
+    return LoadResult(bundle, bundle.pages, rendered, [])
+
+
+# Markup Qt would fetch for if a text took it as rich text.
+TAGS = ['<img src="http://evil.example/t.png">', "<img src='//evil.example/u.png'>"]
 
 
 def test_a_hostile_page_makes_no_request(
@@ -58,7 +72,9 @@ def test_a_hostile_page_makes_no_request(
 
     kiosk.navigation.home()
     assert kiosk.navigation.openPage("details")
-    assert "127.0.0.1" in find(kiosk.window, "pageBody").property("text")  # as words only
+    assert "127.0.0.1" in find(kiosk.window, "pageText").property("text")  # as words only
+    assert find(kiosk.window, "pageTitle").property("text").startswith("<img src=")
+    assert find(kiosk.window, "keyPoint").property("text").startswith("<img src=")
     qtbot.wait(1500)
     settle()
 

@@ -37,7 +37,7 @@ def test_validate_prints_problems_one_per_line_and_fails(
     out, _ = capsys.readouterr()
     assert status == 1
     assert out.splitlines() == [
-        f"{root}/pages/details.md:11: error: broken link: there is no page 'appendix'"
+        f"{root}/pages/details.md:14: error: broken link: there is no page 'appendix'"
     ]
 
 
@@ -52,7 +52,7 @@ def test_validate_exits_0_with_only_warnings(
 
     out, _ = capsys.readouterr()
     assert status == 0
-    assert out.startswith(f"{page}:11: warning: raw HTML shows as plain text")
+    assert out.startswith(f"{page}:14: warning: raw HTML shows as plain text")
 
 
 def test_validate_json_gives_the_same_as_data(
@@ -69,7 +69,7 @@ def test_validate_json_gives_the_same_as_data(
     assert report["problems"] == [
         {
             "path": f"{root}/pages/details.md",
-            "line": 11,
+            "line": 14,
             "severity": "error",
             "message": "image 'media/chart.svg' not found in the bundle",
         }
@@ -141,7 +141,10 @@ def test_installed_command_validates_the_sample_content() -> None:
     # Warnings are not asserted: a page's review date ages with the calendar.
     assert result.returncode == 0
     assert ": error: " not in result.stdout
-    assert result.stderr.startswith("content: 13 pages, 0 errors, ")
+    assert result.stderr.startswith("content: 14 pages, 0 errors, ")
+    # The sample is a draft, and says so to whoever checks it.
+    assert result.stderr.rstrip().endswith("; 14 pages not yet reviewed (drafts)")
+    assert ": note: draft: the kiosk shows this page as not yet reviewed" in result.stdout
 
 
 def test_python_m_kiosk_self_test_reports_bad_content_without_a_traceback(

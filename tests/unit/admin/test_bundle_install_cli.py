@@ -24,7 +24,7 @@ def test_keygen_build_verify(
 
     out = capsys.readouterr().out
     assert f"{bundle}: good: libertas-mind version 1" in out
-    assert "(content of 2026-11-01)" in out
+    assert "(content of 2026-12-01)" in out
 
     with zipfile.ZipFile(bundle) as original:
         files = {info.filename: original.read(info) for info in original.infolist()}

@@ -80,4 +80,45 @@ def test_crisis_line_shows_only_where_the_page_asks(tmp_path: Path) -> None:
     _export(SAMPLE_CONTENT, tmp_path)
 
     assert "call or text 988" in (tmp_path / "pain-and-mood.html").read_text(encoding="utf-8")
-    assert "call or text 988" not in (tmp_path / "fibromyalgia.html").read_text(encoding="utf-8")
+    assert "call or text 988" not in (tmp_path / "welcome.html").read_text(encoding="utf-8")
+
+
+def test_the_export_shows_the_key_points_and_the_boxes_as_the_kiosk_does(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    root = make_bundle()
+    page = root / "pages" / "details.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n!!! evidence "How strong is this evidence?"\n'
+        + "    One small study. See [the start](intro.md).\n"
+        + '\n!!! tool "Count your good days"\n    - Mark each day.\n',
+        encoding="utf-8",
+    )
+
+    _export(root, tmp_path)
+
+    html = (tmp_path / "details.html").read_text(encoding="utf-8")
+    assert (
+        '<section class="key-points"><h2>Key points</h2><ul><li>This page is part of the test '
+        "bundle.</li><li>It reads at an easy level.</li></ul></section>"
+    ) in html
+    assert (
+        '<aside class="box evidence"><h2>How strong is this evidence?</h2><p>One small study. '
+        'See <a href="intro.html">the start</a>.</p></aside>'
+    ) in html
+    assert '<aside class="box tool"><h2>Count your good days</h2><ul>' in html
+    assert html.index("key-points") < html.index("This page has more") < html.index("box tool")
+
+
+def test_a_draft_page_says_so_instead_of_reviewed(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    root = make_bundle()
+    page = root / "pages" / "intro.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "references:", "review_status: draft\nreferences:"), encoding="utf-8")  # fmt: skip
+
+    _export(root, tmp_path)
+
+    intro = (tmp_path / "intro.html").read_text(encoding="utf-8")
+    assert "Draft, 2026-10-01: not yet reviewed by Clinic medical staff." in intro
+    assert "Last reviewed" not in intro

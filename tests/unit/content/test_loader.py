@@ -43,15 +43,15 @@ def test_model_cannot_be_changed(make_bundle: MakeBundle) -> None:
         ("unknown-topic", "pages/details.md:4", "unknown topic 'basiks'"),
         ("missing-tour-page", "bundle.toml:15", "the tour names missing page 'summary'"),
         ("missing-topic-page", "bundle.toml:28", "topic 'more' names missing page 'appendix'"),
-        ("broken-link", "pages/details.md:11", "broken link: there is no page 'appendix'"),
-        ("missing-image", "pages/details.md:11", "image 'media/chart.svg' not found"),
-        ("no-alt-text", "pages/details.md:11", "has no alt text"),
+        ("broken-link", "pages/details.md:14", "broken link: there is no page 'appendix'"),
+        ("missing-image", "pages/details.md:14", "image 'media/chart.svg' not found"),
+        ("no-alt-text", "pages/details.md:14", "has no alt text"),
         ("duplicate-page", "pages/more/intro.md:1", "duplicate page id 'intro'"),
         ("missing-fields", "pages/details.md:1", "front matter is missing 'title'"),
         ("missing-fields", "pages/details.md:1", "front matter is missing 'summary'"),
         ("missing-fields", "pages/details.md:1", "front matter is missing 'last_reviewed'"),
         ("bad-date", "pages/details.md:5", "'last_reviewed' in front matter must be a date"),
-        ("unknown-reference", "pages/details.md:7", "unknown reference 'study-2031'"),
+        ("unknown-reference", "pages/details.md:10", "unknown reference 'study-2031'"),
         ("bad-toml", "bundle.toml:3", "not valid TOML"),
         ("missing-icon", "bundle.toml:20", "icon 'media/no-such-icon.svg' not found"),
         ("bad-bundle-fields", "bundle.toml:2", "bundle 'id' must be lower-case"),
@@ -97,7 +97,7 @@ def test_several_problems_on_one_line_are_all_reported(make_bundle: MakeBundle) 
     with pytest.raises(BundleError) as caught:
         load_bundle(root)
 
-    assert [p.line for p in caught.value.problems] == [11, 11, 11]
+    assert [p.line for p in caught.value.problems] == [14, 14, 14]
 
 
 def test_a_folder_that_is_not_a_bundle_gets_one_clear_message(tmp_path: Path) -> None:
