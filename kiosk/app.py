@@ -123,7 +123,8 @@ class Kiosk:
 
     def live(self) -> Live:
         """What the running kiosk knows of itself, for the staff screen and the metrics."""
-        return Live(self.showing, self.outbox_note, self.form.save_failure if self.ready else "")
+        saved, bundle = self.form.save_failure if self.ready else "", self.result.bundle
+        return Live(self.showing, self.outbox_note, saved, bundle.drafts if bundle else 0)
 
     def _health(self) -> tuple[list[list[str]], list[str]]:
         from kiosk.health.report import gather_running  # on the staff screen, not at start

@@ -160,6 +160,9 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(f"built {built.path}: {built.id} version {built.version}, {built.files} files",
           file=sys.stderr)  # fmt: skip
+    if built.drafts:
+        print(f"{args.path}: note: {_count(built.drafts, 'page')} not yet reviewed (drafts): "
+              "patients see them marked as drafts", file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 

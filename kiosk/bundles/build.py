@@ -35,6 +35,7 @@ class Built:
     id: str
     version: int
     files: int
+    drafts: int = 0  # pages not yet reviewed by a clinician
 
 
 class BuildRefused(Exception):
@@ -83,7 +84,7 @@ def build_bundle(source: Path, key: SigningKey, out: Path) -> Built:
     members += [(str(e["path"]), (source / str(e["path"])).read_bytes()) for e in entries]
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(out, _zipped(members))
-    return Built(out, bundle.id, bundle.version, len(entries))
+    return Built(out, bundle.id, bundle.version, len(entries), bundle.drafts)
 
 
 def _entry(path: Path, source: Path) -> dict[str, object]:

@@ -114,3 +114,8 @@ class Bundle:
 
     def media_dir(self) -> Path:
         return self.root / "media"
+
+    @property
+    def drafts(self) -> int:
+        """How many pages no clinician has reviewed yet."""
+        return sum(page.is_draft for page in self.pages.values())

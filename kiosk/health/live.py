@@ -14,3 +14,4 @@ class Live:
     showing: Showing | None = None
     outbox_note: str = ""  # e.g. a damaged outbox was set aside at start
     save_failure: str = ""  # why the last request could not be saved; "" after a save
+    drafts: int = 0  # pages on show that no clinician has reviewed yet

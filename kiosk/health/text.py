@@ -54,6 +54,11 @@ def problems(health: Health) -> list[str]:
         found.append(_update_problem(health.update))
     if health.clock_note:
         found.append(health.clock_note[:1].upper() + health.clock_note[1:] + ".")
+    if health.live.drafts:
+        pages = "1 page is a draft" if health.live.drafts == 1 else (
+            f"{health.live.drafts} pages are drafts")  # fmt: skip
+        found.append(f"{pages}, not yet reviewed by a clinician: patients see them marked "
+                     "as drafts. Ask the content author.")  # fmt: skip
     return found
 
 
