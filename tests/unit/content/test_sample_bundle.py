@@ -46,9 +46,13 @@ def _text(bundle: Bundle, page_id: str) -> str:
     return bundle.pages[page_id].body
 
 
-def _box(rendered: dict[str, RenderedPage], page_id: str, kind: str) -> tuple[str, str]:
-    """The title and plain words of the one box of `kind` on a page."""
-    [box] = [b for b in rendered[page_id].blocks if b.kind == kind]
+def _box(
+    rendered: dict[str, RenderedPage], page_id: str, kind: str, title: str = ""
+) -> tuple[str, str]:
+    """The title and plain words of the one box of `kind` (and `title`) on a page."""
+    [box] = [
+        b for b in rendered[page_id].blocks if b.kind == kind and (not title or b.title == title)
+    ]
     return box.title, re.sub(r"<[^>]+>", "", box.html)
 
 
@@ -78,7 +82,7 @@ def test_the_sample_is_a_draft_until_a_clinician_reviews_it(bundle: Bundle) -> N
 SAFETY_SOURCES = {
     "ketalar-label", "lifeline-988", "samhsa-helpline", "samhsa-overdose-toolkit",
     "fda-naloxone-otc", "fda-opioids-sedatives", "statpearls-stellate",
-    "statpearls-sphenopalatine",
+    "statpearls-sphenopalatine", "naloxone-label",
 }  # fmt: skip
 
 
@@ -225,10 +229,12 @@ def test_the_opioid_page_keeps_people_safe(
     bundle: Bundle, rendered: dict[str, RenderedPage]
 ) -> None:
     page = " ".join(_text(bundle, "opioids").split())
-    _, safety = _box(rendered, "opioids", "safety")
+    _, safety = _box(rendered, "opioids", "safety", "Stay safe with opioids")
     safety = " ".join(safety.split())
-    for words in ("alcohol", "sleep medicines", "911", "naloxone", "stop"):
+    for words in ("alcohol", "sleep medicines", "naloxone", "stop"):
         assert words in safety, words
+    _, steps = _box(rendered, "opioids", "safety", "If someone may have overdosed")
+    assert steps.split()[:2] == ["Call", "911."]  # the first thing to do
     assert "1-800-662-4357" in page
     assert "not the same as addiction" in page
     # Tolerance never reads as leave to take more.
