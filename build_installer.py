@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
+from installer.libraries import FROM_ADDONS, addons_files, linked_libraries
 from installer.licences import write_licences
 from installer.outputs import (
     LINUX_DATA,
@@ -49,7 +50,8 @@ from installer.proof import clean_environment, smoke_checks, smoke_test
 
 __all__ = [
     "LINUX_DATA", "LINUX_LOGS", "WINDOWS_DATA", "WINDOWS_LOGS", "clean_environment",
-    "default_settings", "inno_script", "linux_name", "linux_tarball", "main", "prune",
+    "default_settings", "inno_script", "linked_libraries", "linux_name", "linux_tarball",
+    "main", "prune",
     "smoke_checks", "smoke_test", "spec_text", "system_config", "wheel", "windows_files",
 ]  # fmt: skip
 
@@ -84,6 +86,8 @@ UNUSED = (
            "networkinformation", "platformthemes", "printsupport", "qmltooling",
            "sqldrivers", "tls"),
     "PySide6/Qt/plugins/platforminputcontexts/*ibus*",
+    # Qt Virtual Keyboard's plugin (GPL-3; its library is PySide6-Addons', left out below).
+    "PySide6/Qt/plugins/platforminputcontexts/*virtualkeyboard*",
     # Under cage, Qt needs only the xdg-shell client side, with no window decorations.
     *_each("PySide6/Qt/plugins/wayland-shell-integration/*{}*", "fullscreen-shell",
            "ivi-shell", "qt-shell", "wl-shell"),
@@ -98,10 +102,16 @@ UNUSED = (
 # Debian 12+ and Ubuntu 24.04+, one ABI across 3.x; install.sh checks for it).
 # On Windows there is no OS OpenSSL: Python's own DLLs go along, and app
 # updates carry TLS fixes (INSTALL.md says so).
-FROM_THE_OS = ("libssl.so.3", "libcrypto.so.3") if sys.platform.startswith("linux") else ()
+# Read-aloud's libspeechd (it must speak the protocol of the speech-dispatcher installed)
+# and libpulse, which QtMultimedia links to: install.sh checks for both.
+FROM_THE_OS = (
+    ("libssl.so.3", "libcrypto.so.3", "libspeechd.so.2", "libpulse.so.0")
+    if sys.platform.startswith("linux")
+    else ()
+)
 
 # Qt's Python modules the hooks add but the kiosk never imports.
-UNUSED_PYTHON = ["PySide6.QtDBus"]
+UNUSED_PYTHON = ["PySide6.QtDBus", "PySide6.QtMultimedia"]
 
 # Entry points kept whatever the dependency scan says: Python extension
 # modules, Qt and QML plugins (loaded by name at run time), and libpython.
@@ -116,7 +126,10 @@ def app_version() -> str:
 
 def is_unused(dest: str) -> bool:
     """True if the file at `dest` (inside _internal/) is one the kiosk never uses."""
-    return any(fnmatch.fnmatchcase(_posix(dest), pattern) for pattern in UNUSED)
+    path = _posix(dest)
+    if path in addons_files() and not any(fnmatch.fnmatchcase(path, p) for p in FROM_ADDONS):
+        return True
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in UNUSED)
 
 
 Toc = list[tuple[str, str, str]]  # PyInstaller's (dest, source, typecode)

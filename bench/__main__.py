@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from bench import content, kiosk, package
 
 
@@ -24,6 +27,8 @@ def main() -> None:
     _table(("benchmark", "kiosk", "floor", "ratio"), kiosk.run())
     print(f"Packaged build beside the source (median of {package.RUNS} runs)\n")
     _table(("benchmark", "frozen", "source", "ratio"), package.run())
+    # Its own process: it needs a Qt application of its own.
+    subprocess.run([sys.executable, "-m", "bench.contrast"], check=True)
 
 
 if __name__ == "__main__":

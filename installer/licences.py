@@ -28,6 +28,7 @@ _LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE
 # (which is the GPL-3.0 plus its additional permissions, so both texts go along).
 WITHOUT_TEXTS = {
     "PySide6_Essentials": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+    "PySide6_Addons": ("LGPL-3.0.txt", "GPL-3.0.txt"),
     "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
 }
 _LIBRARY = re.compile(r"\.so(\.\d+)*$")
@@ -53,14 +54,22 @@ def shipped_modules(app_dir: Path) -> set[str]:
 
 
 def shipped_distributions(app_dir: Path) -> list[metadata.Distribution]:
-    """The installed distributions whose code is in the build (not the app itself)."""
+    """The installed distributions whose code is in the build (not the app itself). Where
+    several share a package (PySide6: Essentials and Addons), those with a file in the build."""
     owners = metadata.packages_distributions()
     found: dict[str, metadata.Distribution] = {}
     for name in shipped_modules(app_dir):
-        for owner in owners.get(name, ()):
-            if owner.lower() != APP:
-                found[owner.lower()] = metadata.distribution(owner)
+        sharing = [owner for owner in owners.get(name, ()) if owner.lower() != APP]
+        for owner in sharing:
+            dist = metadata.distribution(owner)
+            if len(sharing) == 1 or _ships_a_file_of(dist, app_dir / "_internal"):
+                found[owner.lower()] = dist
     return sorted(found.values(), key=lambda dist: dist.metadata["Name"].lower())
+
+
+def _ships_a_file_of(dist: metadata.Distribution, internal: Path) -> bool:
+    return any((internal / str(file)).exists() for file in dist.files or ()
+               if ".dist-info/" not in str(file))  # fmt: skip
 
 
 def licence_of(dist: metadata.Distribution) -> str:

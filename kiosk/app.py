@@ -9,9 +9,9 @@ Start-up order:
 5. Build the session (navigation, display choices, idle policy on its clock) and the bridges
    over it, and hand them to Main.qml as required properties.
 6. Run: full screen or a window, or the self-test or screenshots (kiosk.bridge.modes).
-7. After the first frame (kiosk.bridge.services): the contact-request outbox (the form stays
-   off without the clinic's key), delivery, update checks, the metrics file, the clock watch
-   and systemd's pings.
+7. After the first frame (kiosk.bridge.services): the search for a read-aloud voice, the
+   contact-request outbox (the form stays off without the clinic's key), delivery, update
+   checks, the metrics file, the clock watch and systemd's pings.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
 from kiosk.bridge.services import open_outbox, start_services
 from kiosk.bridge.session import SessionBridge
+from kiosk.bridge.speech import SpeechBridge
 from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages
 from kiosk.bridge.window import load_view, present, shown_window, start_qt
@@ -98,18 +99,23 @@ class Kiosk:
     def _build(self, bundle: Bundle) -> None:
         """The session over the bundle, its bridges, and Main.qml's required properties."""
         self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
-        self.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
+        self.navigator = Navigator.of(bundle)
         # Children of the engine, so QML is torn down before the objects it reads.
         self.content = ContentBridge(bundle, self.result.rendered, self.engine)
         self.navigation = NavigationBridge(self.navigator, self.engine)
         self.display = DisplayBridge(DisplayChoices(), self.engine)
         self.form = ContactFormBridge({topic.id for topic in bundle.topics}, self.engine)
         idle = IdlePolicy(self.clock, IdleTimes.of(self.config))
-        self.session = SessionBridge(idle, self.navigation, self.display, self.engine)
+        self.speech = SpeechBridge(bundle.language, self.config.text("speech.engine"),
+                                   self.navigation, self.engine)  # fmt: skip
+        self.session = SessionBridge(idle, self.navigation, self.display, self.engine,
+                                     also_forget=(self.speech,))  # fmt: skip
+        self.speech.sentenceStarted.connect(self.session.stillHere)  # someone is listening
         self.staff = self._staff_bridge(bundle)
         self.engine.setInitialProperties(
             {"content": self.content, "navigation": self.navigation, "display": self.display,
              "form": self.form, "session": self.session, "staff": self.staff,
+             "speech": self.speech,
              "iconDir": QUrl.fromLocalFile(str(launcher.RESOURCES / "icons"))}
         )  # fmt: skip
 
@@ -124,7 +130,10 @@ class Kiosk:
     def live(self) -> Live:
         """What the running kiosk knows of itself, for the staff screen and the metrics."""
         saved, bundle = self.form.save_failure if self.ready else "", self.result.bundle
-        return Live(self.showing, self.outbox_note, saved, bundle.drafts if bundle else 0)
+        speech = self.speech.found if self.ready else None
+        return Live(self.showing, self.outbox_note, saved, bundle.drafts if bundle else 0,
+                    speech=speech.line() if speech else "",
+                    speech_available=bool(speech and speech.available))  # fmt: skip
 
     def _health(self) -> tuple[list[list[str]], list[str]]:
         from kiosk.health.report import gather_running  # on the staff screen, not at start

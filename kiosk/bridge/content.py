@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -10,12 +11,20 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
     from kiosk.bridge.models import PageListModel, TopicListModel
+from kiosk.content.boxes import Block
+from kiosk.content.glossary import term_entry, term_key
 from kiosk.content.model import Bundle, Page
+from kiosk.content.plaintext import html_to_text
+from kiosk.content.qr import qr_picture
 from kiosk.content.render import RenderedPage
+from kiosk.content.spoken import clinic_sentences, page_sentences
+from kiosk.content.vcard import clinic_vcard
 
 # Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger("kiosk.app")
 
 CONTACT_PAGE = "contact"  # a page with this id is shown on the Contact screen
 
@@ -37,6 +46,7 @@ class ContentBridge(QObject):
         self._topics: TopicListModel | None = None
         self._topic_pages: dict[str, PageListModel] = {}
         self._base_url = QUrl.fromLocalFile(str(bundle.root.resolve()) + "/")
+        self._qr_codes: dict[tuple[str, str], dict[str, Any]] = {}
 
     @Property(str, constant=True)
     def title(self) -> str:
@@ -115,20 +125,85 @@ class ContentBridge(QObject):
             "title": page.title,
             "summary": page.summary,
             "html": self._rendered[page.id].html,
-            "blocks": [
-                {"kind": block.kind, "title": block.title, "html": block.html}
-                for block in self._rendered[page.id].blocks
-            ],
+            "blocks": [_block(block) for block in self._rendered[page.id].blocks],
             "keyPoints": list(page.key_points),
+            "links": self._links_from(page.id),
+            "terms": self._terms_on(page.id),
             "sources": [self._bundle.references[r].citation for r in page.references],
             "showCrisisLine": page.show_crisis_line,
+            "publicUrl": page.public_url,
             "reviewed": _reviewed_line(page),
+            "spoken": self._spoken(page),
         }
+
+    def _links_from(self, page_id: str) -> list[dict[str, str]]:
+        """The pages a page's links open, each once: buttons for keyboards and screen readers."""
+        targets = dict.fromkeys(self._rendered[page_id].page_links)
+        pages = self._bundle.pages
+        return [{"id": t, "title": pages[t].title} for t in targets if t in pages and t != page_id]
+
+    def _terms_on(self, page_id: str) -> list[dict[str, str]]:
+        """The glossary words a page uses, in order: buttons for keyboards and screen readers."""
+        glossary = self._bundle.glossary
+        return [
+            {"key": term_key(glossary, term), "term": term, "definition": glossary[term]}
+            for term in self._rendered[page_id].terms
+        ]
+
+    @Slot(str, result="QVariantMap")
+    def term(self, key: str) -> dict[str, str]:
+        """A glossary word's card: its `term` and `definition`; an empty map for no such key."""
+        entry = term_entry(self._bundle.glossary, key)
+        return {"term": entry[0], "definition": entry[1]} if entry else {}
+
+    def _spoken(self, page: Page, contact: bool = False) -> list[str]:
+        """What Listen reads, sentence by sentence; the heading is KeyPointsBox's."""
+        crisis = self._bundle.notices.crisis if contact or page.show_crisis_line else ""
+        clinic = self._bundle.clinic if contact else None
+        return page_sentences(page, self._rendered[page.id], "Key points", clinic, crisis)
+
+    @Property("QStringList", constant=True)
+    def contactSpoken(self) -> list[str]:
+        """What Listen reads on the Contact screen: the contact page's words with the
+        clinic's name, address and phones after its title, as the screen shows them."""
+        page = self._bundle.pages.get(CONTACT_PAGE)
+        if page is None:
+            return [*clinic_sentences(self._bundle.clinic), self._bundle.notices.crisis]
+        return self._spoken(page, contact=True)
 
     @Property(str, constant=True)
     def contactPageId(self) -> str:
         """The page shown on the Contact screen, or "" when the bundle has none."""
         return CONTACT_PAGE if CONTACT_PAGE in self._bundle.pages else ""
+
+    @Property(str, constant=True)
+    def clinicCard(self) -> str:
+        """The clinic's name, address and phone numbers as a vCard, for its QR code."""
+        return clinic_vcard(self._bundle.clinic)
+
+    @Slot(str, str, result="QVariantMap")
+    def qrCode(self, text: str, ink: str) -> dict[str, Any]:
+        """`text` as a QR code in `ink` (#rrggbb) on white: `source`, a data: URL of its SVG
+        (an Image loads it with no image provider to register, and draws it sharp at any
+        size), and `modules`, its width with the quiet zone, so the screen can give each
+        module a whole number of pixels. An empty map for "" or text too long for a code."""
+        key = (text, ink)
+        if key not in self._qr_codes:
+            try:
+                picture = qr_picture(text, ink) if text else None
+            except ValueError:  # segno's DataOverflowError, or not a colour
+                log.warning("no QR code for a text of %d characters", len(text))
+                picture = None
+            self._qr_codes[key] = (
+                {"source": picture.data_url(), "modules": picture.modules} if picture else {}
+            )
+        return self._qr_codes[key]
+
+
+def _block(block: Block) -> dict[str, str]:
+    """A block for QML; `text` is what a screen reader says: every word, each picture's alt."""
+    text = html_to_text(block.html, pictures=True)
+    return {"kind": block.kind, "title": block.title, "html": block.html, "text": text}
 
 
 def _reviewed_line(page: Page) -> str:

@@ -71,9 +71,10 @@ class ContentFollower:
         old = kiosk.content
         kiosk.result = result
         kiosk.content = ContentBridge(bundle, result.rendered, kiosk.engine)
-        kiosk.navigator = Navigator(bundle.tour, bundle.pages.keys(), [t.id for t in bundle.topics])
+        kiosk.navigator = Navigator.of(bundle)
         kiosk.form.offer_topics({topic.id for topic in bundle.topics})
         kiosk.staff.show_bundle(bundle)
+        kiosk.speech.use_language(bundle.language)
         kiosk.window.setProperty("content", kiosk.content)
         kiosk.navigation.follow(kiosk.navigator)
         old.deleteLater()

@@ -49,6 +49,10 @@ def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
     else:
         report("QML loads without warnings", kiosk.ready and not problems, "; ".join(problems))
     if kiosk.ready:
+        # Read-aloud off is not a failure (a kiosk may have no voice): the line says why.
+        kiosk.speech.wait_for_voice()
+        said, _, why = kiosk.speech.found.line().partition(": ")
+        report(said, True, why)
         self_test(Walker.of(kiosk), messages, report)
     print(f"{'self-test passed' if not failures else f'self-test failed: {failures} checks'}")
     return 1 if failures else 0
@@ -58,6 +62,7 @@ def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
     if not kiosk.ready:
         print("kiosk: the kiosk could not be shown; see the log above", file=sys.stderr)
         return 1
+    kiosk.speech.wait_for_voice()  # the pages show their Listen buttons where a voice is
     try:
         saved = screenshots(Walker.of(kiosk), out_dir)
         if not kiosk.form.property("available"):

@@ -15,17 +15,23 @@ QML_IMPORT_MAJOR_VERSION = 1
 @QmlElement
 @QmlUncreatable("the kiosk makes its navigation bridge")
 class NavigationBridge(QObject):
-    """Signals: `changed` after every move that changes the location."""
+    """Signals: `changed` after every move that changes the location; `termChanged` when a
+    glossary word's card opens or closes."""
 
     changed = Signal()
+    termChanged = Signal()
 
     def __init__(self, navigator: Navigator, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._nav = navigator
+        self._term = ""
 
     def _after(self, moved: bool = True) -> bool:
         if moved:
             self.changed.emit()
+        if self._nav.term != self._term:  # every move closes the card
+            self._term = self._nav.term
+            self.termChanged.emit()
         return moved
 
     @Property(str, notify=changed)
@@ -54,10 +60,15 @@ class NavigationBridge(QObject):
     def canGoBack(self) -> bool:
         return self._nav.can_go_back
 
+    @Property(str, notify=termChanged)
+    def term(self) -> str:
+        """The key of the glossary word whose card is open over the screen, or ""."""
+        return self._term
+
     def follow(self, navigator: Navigator) -> None:
         """Navigate new content from now on (the kiosk swapped bundles at a reset)."""
         self._nav = navigator
-        self.changed.emit()
+        self._after()
 
     def go_to(self, location: Location) -> bool:
         """For the self-test and screenshots: show `location` at once."""
@@ -88,7 +99,22 @@ class NavigationBridge(QObject):
 
     @Slot(str, result=bool)
     def openLink(self, url: str) -> bool:
-        return self._after(self._nav.open_link(url))
+        """A link in a page: another page, or a glossary word's card over this one."""
+        opened = self._nav.open_link(url)
+        self._after(opened and not self._nav.term)  # a card is not a move
+        return opened
+
+    @Slot(str, result=bool)
+    def openTerm(self, key: str) -> bool:
+        """A glossary word's card, from the list of words on a page."""
+        opened = self._nav.open_term(key)
+        self._after(False)
+        return opened
+
+    @Slot()
+    def closeTerm(self) -> None:
+        self._nav.close_term()
+        self._after(False)
 
     @Slot(result=bool)
     def openContact(self) -> bool:

@@ -1,5 +1,6 @@
-"""What the kiosk starts once its first frame is up: the contact-request outbox and its
-delivery, content update checks, the metrics file, and systemd's ready and watchdog pings.
+"""What the kiosk starts once its first frame is up: the search for a read-aloud voice, the
+contact-request outbox and its delivery, content update checks, the metrics file, and
+systemd's ready and watchdog pings.
 
 Each runs on a thread of its own (or a timer on the screen thread, for the
 watchdog), logs why it stops working, and keeps trying.
@@ -8,7 +9,6 @@ watchdog), logs why it stops working, and keeps trying.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.config import Config
 from kiosk.outbox.errors import OutboxError
-from kiosk.system.notify import notify, watchdog_interval
+from kiosk.system.notify import notify, service_environment, watchdog_interval
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -35,6 +35,7 @@ def start_services(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
     if kiosk.ready:  # not behind the "being updated" screen
         if kiosk.follower is not None:  # say what is on show, and watch for newer installs
             kiosk.follower.note_showing()
+        kiosk.speech.discover()  # the Listen buttons show once a voice is found
         start_contact_requests(kiosk, app, config.path("paths.data_dir"), config)
         start_updates(kiosk, app, config)
         start_metrics(kiosk, app, config)
@@ -140,12 +141,13 @@ def start_metrics(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
 
 def start_service_pings(app: QGuiApplication) -> None:
     """Tell systemd the kiosk is up, then keep telling it from this (the GUI) thread."""
-    notify("READY=1", os.environ)
-    interval = watchdog_interval(os.environ)
+    environ = service_environment()
+    notify("READY=1", environ)
+    interval = watchdog_interval(environ)
     if interval is None:
         return
     pings = QTimer(app, interval=int(interval * 1000))
-    pings.timeout.connect(lambda: notify("WATCHDOG=1", os.environ))
+    pings.timeout.connect(lambda: notify("WATCHDOG=1", environ))
     pings.start()
     log.info("systemd watchdog: a ping every %.1f s", interval)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -10,7 +11,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.navigation import NavigationBridge
-from kiosk.session.between_patients import BetweenPatients
+from kiosk.session.between_patients import BetweenPatients, Forgets
 from kiosk.session.idle import IdlePolicy, IdleState
 from kiosk.session.navigation import Screen
 
@@ -36,6 +37,7 @@ class SessionBridge(QObject):
         navigation: NavigationBridge,
         display: DisplayBridge,
         parent: QObject | None = None,
+        also_forget: Sequence[Forgets] = (),
     ) -> None:
         super().__init__(parent)
         self._policy = policy
@@ -46,8 +48,10 @@ class SessionBridge(QObject):
         self._input_events: frozenset[QEvent.Type] = frozenset()
         self._window: QObject | None = None
         self._watching = False
-        # The screens (with their fields and keyboard), the display choices, the clipboard.
-        self._between = BetweenPatients((navigation, display, _Clipboard()), policy)
+        # What else the patient left (read-aloud: the reading and its pace), then the screens
+        # (with their fields and keyboard), the display choices, the clipboard.
+        parts = (*also_forget, navigation, display, _Clipboard())
+        self._between = BetweenPatients(parts, policy)
         navigation.changed.connect(self._follow_navigation)
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -73,6 +77,8 @@ class SessionBridge(QObject):
             self._policy.touched()
             if self._warning:
                 self.tick()
+                # A key pressed at the warning answers it and does nothing else.
+                return event.type() == QEvent.Type.KeyPress
         return False
 
     @Property(bool, notify=changed)

@@ -187,7 +187,7 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
         settle()
         path = out_dir / f"{orientation}-zz-idle-warning.png"
         _save(walker.idle_warning(), path)
-        saved.append(path)
+        saved += [path, *_glossary_card(walker, out_dir / f"{orientation}-zz-glossary-card")]
         walker.display.setTextStep(walker.display.property("textSteps") - 1)
         walker.display.setHighContrast(True)
         for location in (Location(Screen.HOME), first_page(walker), walker.locations[-1]):
@@ -196,6 +196,7 @@ def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
             path = out_dir / f"{orientation}-zz-{location_name(location)}-large-contrast.png"
             _save(walker.window.grabWindow(), path)
             saved.append(path)
+        saved += _glossary_card(walker, out_dir / f"{orientation}-zz-glossary-card-large-contrast")
         walker.display.reset()
     return saved
 
@@ -253,6 +254,18 @@ def _keyboards(walker: Walker, out_dir: Path, orientation: str) -> list[Path]:
         _save(walker.window.grabWindow(), path)
         saved.append(path)
     return saved
+
+
+def _glossary_card(walker: Walker, stem: Path) -> list[Path]:
+    """The first glossary word's card over the first page (`<stem>.png`), if there is one."""
+    walker.navigation.go_to(first_page(walker))
+    if not walker.navigation.openTerm("0"):
+        return []
+    settle()
+    path = stem.with_name(f"{stem.name}.png")
+    _save(walker.window.grabWindow(), path)
+    walker.navigation.closeTerm()
+    return [path]
 
 
 def first_page(walker: Walker) -> Location:

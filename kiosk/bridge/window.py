@@ -16,6 +16,7 @@ from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import launcher
 from kiosk.config import Config
+from kiosk.system.notify import take_service_environment
 
 log = logging.getLogger("kiosk.app")
 
@@ -27,6 +28,7 @@ def start_qt(argv0: str, offscreen: bool) -> QGuiApplication:
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    take_service_environment(os.environ)  # before Qt can start a child that inherits them
     QQuickStyle.setStyle("Basic")
     app = QGuiApplication([argv0])
     load_fonts()

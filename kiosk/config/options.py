@@ -69,6 +69,12 @@ def _kiosk_id(value: object) -> str | None:
     return None if ok else "must be up to 63 letters, digits, '.', '_' or '-', like front-desk-2"
 
 
+def _engine(value: object) -> str | None:
+    # A Qt text-to-speech engine's name (speechd, winrt, sapi, mock), "off" or "".
+    ok = re.fullmatch(r"[a-z0-9_-]{0,32}", str(value))
+    return None if ok else 'must be "", "off" or an engine\'s name, like speechd or sapi'
+
+
 SMTP_TLS = ("required", "opportunistic", "off", "implicit")
 
 
@@ -82,6 +88,9 @@ OPTIONS: tuple[Option, ...] = (
            "Window size when not full screen, as WIDTHxHEIGHT.", _size),
     Option("display", "hide_cursor", bool, False,
            "Hide the mouse pointer in kiosk mode (for touch-only screens)."),
+    Option("speech", "engine", str, "",
+           "The read-aloud voice's engine: empty: speech-dispatcher on Linux, the Windows "
+           "voices on Windows; \"off\": no Listen buttons; or a Qt engine's name.", _engine),
     Option("session", "idle_seconds", int, 120,
            "Seconds without a touch on reading screens before the warning.", _at_least(10)),
     Option("session", "form_idle_seconds", int, 90,

@@ -164,6 +164,9 @@ def read_glossary(root: Path, log: ProblemLog) -> Mapping[str, str]:
         return {}
     glossary: dict[str, str] = {}
     for term, definition in toml.data.items():
+        if not term.strip():
+            log.error(path, toml.line("", term), "a glossary term needs a word before the '='")
+            continue
         if not isinstance(definition, str) or not definition.strip():
             message = f"glossary term {term!r} needs a one-sentence definition in quotes"
             log.error(path, toml.line("", term), message)

@@ -10,11 +10,14 @@ from importlib import resources
 from pathlib import Path
 
 from kiosk.content.boxes import TEXT
+from kiosk.content.glossary import term_entry, term_key
 from kiosk.content.model import Bundle, Page
 from kiosk.content.render import MEDIA_DIR, RenderedPage
 
 STYLESHEET = "style.css"
 _KIOSK_HREF_RE = re.compile(r'href="kiosk:page/([a-z0-9-]+)"')
+# The renderer's term links: its own markup, with a key and the page's own words.
+_TERM_LINK_RE = re.compile(r'<a class="term" href="kiosk:term/([0-9]+)">([^<]*)</a>')
 
 
 def export_html(bundle: Bundle, rendered: Mapping[str, RenderedPage], out_dir: Path) -> list[Path]:
@@ -84,14 +87,14 @@ def _page_body(bundle: Bundle, page: Page, rendered: RenderedPage) -> str:
         points = "".join(f"<li>{_e(point)}</li>" for point in page.key_points)
         parts.append(f'<section class="key-points"><h2>Key points</h2><ul>{points}</ul></section>')
     for block in rendered.blocks:
-        body = _KIOSK_HREF_RE.sub(r'href="\1.html"', block.html)
+        body = _with_terms(bundle, _KIOSK_HREF_RE.sub(r'href="\1.html"', block.html))
         if block.kind == TEXT:
             parts.append(body)
         else:
             parts.append(
                 f'<aside class="box {block.kind}"><h2>{_e(block.title)}</h2>{body}</aside>'
             )
-    parts.append("</article>")
+    parts.append(f"{_words_used(bundle, rendered)}</article>")
     if page.show_crisis_line:
         parts.append(f'<aside class="crisis"><p>{_e(bundle.notices.crisis)}</p></aside>')
     if page.references:
@@ -106,6 +109,33 @@ def _page_body(bundle: Bundle, page: Page, rendered: RenderedPage) -> str:
         f'<p class="reviewed">{reviewed}</p>'
     )
     return "\n".join(parts)
+
+
+def _with_terms(bundle: Bundle, html: str) -> str:
+    """Each glossary word with its definition as a tooltip, linked to it in the page's list."""
+
+    def word(match: re.Match[str]) -> str:
+        entry = term_entry(bundle.glossary, match[1])
+        if entry is None:
+            return match[2]
+        title = _e(entry[1])
+        return (
+            f'<a class="term" href="#word-{match[1]}"><abbr title="{title}">{match[2]}</abbr></a>'
+        )
+
+    return _TERM_LINK_RE.sub(word, html)
+
+
+def _words_used(bundle: Bundle, rendered: RenderedPage) -> str:
+    """The glossary words on the page and what they mean, as the kiosk's cards say it."""
+    if not rendered.terms:
+        return ""
+    words = "".join(
+        f'<dt id="word-{term_key(bundle.glossary, term)}">{_e(term)}</dt>'
+        f"<dd>{_e(bundle.glossary[term])}</dd>"
+        for term in rendered.terms
+    )
+    return f'<section class="words"><h2>Words used on this page</h2><dl>{words}</dl></section>'
 
 
 def _clinic_footer(bundle: Bundle) -> str:

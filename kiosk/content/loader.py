@@ -110,7 +110,7 @@ def _read_bundle(root: Path) -> LoadResult:
     rendered: dict[str, RenderedPage] = {}
     if bundle_file is not None:
         _check_references(bundle_file, sources, existing, problems)
-        rendered = _render_pages(root, sources, existing, problems)
+        rendered = _render_pages(root, sources, existing, glossary, problems)
     if bundle_file is None or problems.has_errors:
         return LoadResult(None, pages, rendered, sorted(problems.problems), glossary)
     bundle = Bundle(
@@ -261,9 +261,10 @@ def _render_pages(
     root: Path,
     pages: Mapping[str, _PageSource],
     existing: Collection[str],
+    glossary: Mapping[str, str],
     problems: ProblemLog,
 ) -> dict[str, RenderedPage]:
-    renderer = Renderer(root, existing)
+    renderer = Renderer(root, existing, glossary)
     rendered = {}
     for page_id, source in pages.items():
         page = source.page

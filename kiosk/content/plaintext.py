@@ -10,8 +10,9 @@ _BLOCK_TAGS = frozenset(
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, pictures: bool) -> None:
         super().__init__(convert_charrefs=True)
+        self.pictures = pictures
         self.blocks: list[str] = []
         self.current: list[str] = []
 
@@ -20,6 +21,11 @@ class _TextExtractor(HTMLParser):
             self.flush()
         elif tag in {"td", "th"}:
             self.current.append(" ")
+        elif tag == "img" and self.pictures:
+            alt = dict(attrs).get("alt") or ""
+            self.flush()
+            self.current.append(f"Picture: {alt}" if alt else "Picture.")
+            self.flush()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCK_TAGS:
@@ -35,9 +41,13 @@ class _TextExtractor(HTMLParser):
         self.current = []
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of rendered HTML: one block (paragraph, item, heading) per line."""
-    extractor = _TextExtractor()
+def html_to_text(html: str, pictures: bool = False) -> str:
+    """Plain text of rendered HTML: one block (paragraph, item, heading) per line.
+
+    With `pictures`, each picture is a line of its own, "Picture: <alt text>", as a
+    screen reader or the read-aloud voice should say it.
+    """
+    extractor = _TextExtractor(pictures)
     extractor.feed(html)
     extractor.close()
     extractor.flush()

@@ -9,9 +9,12 @@ The pipeline, for every page:
    the bundle's ``media/`` folder; anything else is unwrapped (links keep their
    text) or dropped (images), and the reason is recorded for the validator.
 3. nh3 with an allow-list of the tags Qt's rich text understands, and an
-   attribute filter that checks every URL again. This is the wall: QML ``Text``
-   fetches remote images and ``QTextDocument`` reads ``file:`` paths, so nothing
-   that reaches the screen may name anything outside the bundle.
+   attribute filter that checks every URL again (kiosk.content.sanitizer). This is
+   the wall: QML ``Text`` fetches remote images and ``QTextDocument`` reads ``file:``
+   paths, so nothing that reaches the screen may name anything outside the bundle.
+
+Between 2 and 3, the first use of each glossary term becomes a ``kiosk:term/<key>``
+link (kiosk.content.glossary); the wall lets through only keys the glossary has.
 """
 
 from __future__ import annotations
@@ -19,12 +22,11 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import markdown
-import nh3
 from markdown.extensions.admonition import AdmonitionExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.sane_lists import SaneListExtension
@@ -33,42 +35,25 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.boxes import Block, BoxChecker, split_blocks
+from kiosk.content.glossary import Glossary, TermLinker
 from kiosk.content.plaintext import html_to_text
+from kiosk.content.sanitizer import (
+    KIOSK_HREF_RE,
+    MEDIA_SRC_RE,
+    PAGE_ID,
+    TABLE_ATTRIBUTES,
+    sanitize,
+)
 
 PAGE_SCHEME = "kiosk:page/"
 MEDIA_DIR = "media"
 
-_PAGE_ID = r"[a-z0-9][a-z0-9-]*"
-PAGE_ID_RE = re.compile(rf"^{_PAGE_ID}$")
-_PAGE_HREF_RE = re.compile(rf"^(?:\./)?(?P<id>{_PAGE_ID})\.md$")
-_KIOSK_HREF_RE = re.compile(rf"^kiosk:page/(?P<id>{_PAGE_ID})$")
-_MEDIA_SRC_RE = re.compile(r"^media/(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*$")
-_DIMENSION_RE = re.compile(r"^[0-9]{1,4}$")
+PAGE_ID_RE = re.compile(rf"^{PAGE_ID}$")
+_PAGE_HREF_RE = re.compile(rf"^(?:\./)?(?P<id>{PAGE_ID})\.md$")
 _WEB_LINK_RE = re.compile(r"^(?:https?:|mailto:|tel:|www\.)", re.IGNORECASE)
 # A tag or comment an author typed; it will show as text. Code is left alone.
 _RAW_HTML_RE = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]))")
 _CODE_SPAN_RE = re.compile(r"(`+).+?\1")
-
-ALLOWED_TAGS = frozenset(
-    {
-        "a", "b", "strong", "i", "em", "u", "s", "del", "sub", "sup", "code", "br",
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
-        "ul", "ol", "li", "dl", "dt", "dd",
-        "table", "thead", "tbody", "tr", "th", "td",
-        "img",
-    }
-)  # fmt: skip
-_CELL_ATTRIBUTES = {"colspan", "rowspan", "align"}
-# Qt draws table borders only when the table asks for them.
-TABLE_ATTRIBUTES = {"border": "1", "cellspacing": "0", "cellpadding": "8", "width": "100%"}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
-    "th": _CELL_ATTRIBUTES,
-    "td": _CELL_ATTRIBUTES,
-    "ol": {"start"},
-    "table": set(TABLE_ATTRIBUTES),
-}
 
 
 @dataclass(frozen=True)
@@ -85,7 +70,10 @@ class Issue:
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A page ready to show: `blocks` in reading order, `html` all of them in one."""
+    """A page ready to show: `blocks` in reading order, `html` all of them in one.
+
+    `terms` are the glossary terms the page links, in the order it first uses them.
+    """
 
     html: str
     text: str
@@ -93,14 +81,18 @@ class RenderedPage:
     images: tuple[Path, ...]
     issues: tuple[Issue, ...]
     blocks: tuple[Block, ...] = ()
+    terms: tuple[str, ...] = ()
 
 
 class Renderer:
     """Renders the pages of one bundle; knows its root and its page ids."""
 
-    def __init__(self, root: Path, page_ids: Collection[str]) -> None:
+    def __init__(
+        self, root: Path, page_ids: Collection[str], glossary: Mapping[str, str] | None = None
+    ) -> None:
         self.root = root
         self.page_ids = frozenset(page_ids)
+        self.glossary = Glossary(glossary or {})
 
     def render(self, source: str) -> RenderedPage:
         # Extension objects, not names: a name costs an entry-point scan per page.
@@ -117,7 +109,10 @@ class Renderer:
         boxes = BoxChecker(md, lambda needle, message: checker.issues.append(
             Issue(True, needle, message)))  # fmt: skip
         md.treeprocessors.register(boxes, "kiosk_boxes", -11)
-        blocks = tuple(_safe_block(block) for block in split_blocks(md.convert(source)))
+        terms = TermLinker(md, self.glossary)  # after both: it knows the links and box titles
+        md.treeprocessors.register(terms, "kiosk_terms", -12)
+        known = len(self.glossary)
+        blocks = tuple(_safe_block(b, known) for b in split_blocks(md.convert(source)))
         safe_html = "\n".join(block.inline() for block in blocks)
         return RenderedPage(
             html=safe_html,
@@ -126,16 +121,17 @@ class Renderer:
             images=tuple(checker.images),
             issues=(*_raw_html_issues(source), *checker.issues),
             blocks=blocks,
+            terms=tuple(self.glossary.terms[index] for index in terms.used),
         )
 
     def resolve_href(self, href: str) -> str | None:
         """The page id a link names, or None when it is not a page link."""
-        match = _PAGE_HREF_RE.match(href) or _KIOSK_HREF_RE.match(href)
+        match = _PAGE_HREF_RE.match(href) or KIOSK_HREF_RE.match(href)
         return match["id"] if match else None
 
     def resolve_image(self, src: str) -> Path | None:
         """The file an image names inside `media/`, or None if it is outside."""
-        if not _MEDIA_SRC_RE.match(src) or ".." in PurePosixPath(src).parts:
+        if not MEDIA_SRC_RE.match(src) or ".." in PurePosixPath(src).parts:
             return None
         media = (self.root / MEDIA_DIR).resolve()
         path = (self.root / src).resolve()
@@ -208,15 +204,15 @@ class _LinkChecker(Treeprocessor):
         return True
 
 
-def _safe_block(block: Block) -> Block:
+def _safe_block(block: Block, terms: int) -> Block:
     """The block through the wall; a box's title as plain text."""
     title = html_to_text(sanitize(block.title)) if block.title else ""
-    return Block(block.kind, title, sanitize(block.html).strip())
+    return Block(block.kind, title, sanitize(block.html, terms).strip())
 
 
 def page_id_from_link(url: str) -> str | None:
     """The page a rendered link (`kiosk:page/<id>`) opens, or None."""
-    match = _KIOSK_HREF_RE.match(url)
+    match = KIOSK_HREF_RE.match(url)
     return match["id"] if match else None
 
 
@@ -261,36 +257,3 @@ def _remove(element: ET.Element, parents: dict[ET.Element, ET.Element]) -> None:
     for child in list(element):
         element.remove(child)
     _unwrap(element, parents)
-
-
-def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "a" and attribute == "href":
-        return value if _KIOSK_HREF_RE.match(value) else None
-    if tag == "img" and attribute == "src":
-        ok = _MEDIA_SRC_RE.match(value) and ".." not in value.split("/")
-        return value if ok else None
-    if attribute in {"width", "height"} and tag == "img":
-        return value if _DIMENSION_RE.match(value) else None
-    if tag == "table":
-        return value if TABLE_ATTRIBUTES.get(attribute) == value else None
-    if attribute in {"colspan", "rowspan", "start"}:
-        return value if _DIMENSION_RE.match(value) else None
-    if attribute == "align":
-        return value if value in {"left", "center", "right"} else None
-    return value
-
-
-_CLEANER = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
-    attributes=ALLOWED_ATTRIBUTES,
-    attribute_filter=_filter_attribute,
-    strip_comments=True,
-    link_rel=None,
-    url_schemes={"kiosk"},
-)
-
-
-def sanitize(html: str) -> str:
-    """The allow-list wall: only Qt rich-text tags, only bundle-internal URLs."""
-    return _CLEANER.clean(html)

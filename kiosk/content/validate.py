@@ -8,11 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.bundlefile import GLOSSARY_FILE
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, ProblemLog, Severity
 from kiosk.content.readability import measure
 from kiosk.content.render import RenderedPage
+from kiosk.content.tomlfile import TomlFile
 from kiosk.content.wording import mood_word, unexplained_words
 
 MAX_GRADE = 8.0
@@ -79,6 +81,7 @@ def validate(root: Path, today: dt.date) -> Report:
                 "check the page and update 'last_reviewed'",
             )
     _check_unused_references(root, result, log)
+    _check_unused_glossary(root, result, log)
     _check_unreachable_pages(result, log)
     return Report(sorted(result.problems + log.problems), reports)
 
@@ -170,6 +173,23 @@ def _check_unused_references(root: Path, result: LoadResult, log: ProblemLog) ->
             toml = root / "bundle.toml"
             line = _line_containing(toml, f'"{reference.id}"')
             log.warning(toml, line, f"reference {reference.id!r} is never cited by a page")
+
+
+def _check_unused_glossary(root: Path, result: LoadResult, log: ProblemLog) -> None:
+    """A term no page uses is never shown: a patient can tap a term only where a page has it."""
+    if result.bundle is None or not result.glossary:
+        return
+    used = {term for rendered in result.rendered.values() for term in rendered.terms}
+    path = root / GLOSSARY_FILE
+    toml = TomlFile.read(path, ProblemLog())
+    for term in result.glossary:
+        if term not in used:
+            log.warning(
+                path,
+                toml.line("", term) if toml else 1,
+                f"glossary term {term!r} is on no page, so no patient will see it: "
+                "use the word on a page, or remove it",
+            )
 
 
 def _check_unreachable_pages(result: LoadResult, log: ProblemLog) -> None:

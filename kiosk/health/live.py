@@ -15,3 +15,5 @@ class Live:
     outbox_note: str = ""  # e.g. a damaged outbox was set aside at start
     save_failure: str = ""  # why the last request could not be saved; "" after a save
     drafts: int = 0  # pages on show that no clinician has reviewed yet
+    speech: str = ""  # read-aloud's one line: its voice, or why it is off ("": not known)
+    speech_available: bool = False

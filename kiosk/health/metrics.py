@@ -67,6 +67,9 @@ def render(health: Health) -> str:
            health.disk_full)  # fmt: skip
     metric("clock_ok", "gauge", "0 when the kiosk's clock cannot be right.",
            not health.clock_note)  # fmt: skip
+    if health.running and health.live.speech:
+        metric("speech_available", "gauge", "1 when the Listen buttons show (a voice was found).",
+               health.live.speech_available)  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

@@ -26,6 +26,7 @@ def facts(health: Health) -> list[tuple[str, str]]:
         ("Contact requests", _requests(health)),
         ("Delivery", _delivery(health)),
         ("Disk", _disk(health)),
+        *_speech(health),
     ]
 
 
@@ -143,3 +144,12 @@ def _disk(health: Health) -> str:
         return "unknown"
     text = f"{health.disk_free / 2**30:.1f} GB free of {health.disk_total / 2**30:.1f} GB"
     return text + (" — full" if health.disk_full else "")
+
+
+def _speech(health: Health) -> list[tuple[str, str]]:
+    """Read-aloud's voice, or why there is none; only the running kiosk knows it."""
+    line = health.live.speech
+    if not line:
+        return []
+    label, _, text = line.partition(": ")
+    return [(label, text)]

@@ -6,6 +6,8 @@ import enum
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from kiosk.content.glossary import term_key_from_link, term_keys
+from kiosk.content.model import Bundle
 from kiosk.content.render import page_id_from_link
 
 
@@ -32,13 +34,30 @@ class Navigator:
     Back returns to the previous location; Home forgets the way there; a tour
     step's Back button steps back through the tour even when the patient jumped
     into it from elsewhere.
+
+    A glossary word's card opens over the screen (`term`, its key) and closes at
+    every move, so it never outlives the page it was opened on.
     """
 
-    def __init__(self, tour: Sequence[str], pages: Collection[str], topics: Collection[str]):
+    def __init__(
+        self,
+        tour: Sequence[str],
+        pages: Collection[str],
+        topics: Collection[str],
+        terms: Collection[str] = (),
+    ):
         self.tour = tuple(tour)
         self._pages = frozenset(pages)
         self._topics = frozenset(topics)
+        self._terms = frozenset(terms)
         self._history = [Location(Screen.ATTRACT)]
+        self.term = ""  # the key of the glossary word whose card is open, or ""
+
+    @classmethod
+    def of(cls, bundle: Bundle) -> Navigator:
+        """The way round `bundle`: its tour, pages, topics and glossary words."""
+        topics = [topic.id for topic in bundle.topics]
+        return cls(bundle.tour, bundle.pages.keys(), topics, term_keys(bundle.glossary))
 
     @property
     def current(self) -> Location:
@@ -51,11 +70,14 @@ class Navigator:
     def reset(self) -> None:
         """Back to the attract screen with no history: nothing of the last patient."""
         self._history = [Location(Screen.ATTRACT)]
+        self.term = ""
 
     def home(self) -> None:
         self._history = [Location(Screen.HOME)]
+        self.term = ""
 
     def back(self) -> None:
+        self.term = ""
         if self.can_go_back:
             self._history.pop()
 
@@ -66,9 +88,22 @@ class Navigator:
         return page_id in self._pages and self._push(Location(Screen.PAGE, page_id))
 
     def open_link(self, url: str) -> bool:
-        """Follow a link from a page; anything but a page of this bundle is ignored."""
+        """Follow a link from a page: to another page, or a glossary word's card over this
+        one. Anything but a page or term of this bundle is ignored."""
+        term = term_key_from_link(url)
+        if term is not None:
+            return self.open_term(term)
         page_id = page_id_from_link(url)
         return page_id is not None and self.open_page(page_id)
+
+    def open_term(self, key: str) -> bool:
+        if key not in self._terms or self.current.screen is Screen.ATTRACT:
+            return False
+        self.term = key
+        return True
+
+    def close_term(self) -> None:
+        self.term = ""
 
     def open_contact(self) -> bool:
         return self._push(Location(Screen.CONTACT))
@@ -90,6 +125,7 @@ class Navigator:
         here = self.current
         if here.screen is not Screen.TOUR or here.step == 0:
             return False
+        self.term = ""
         before = self._step(here.step - 1)
         if len(self._history) > 1 and self._history[-2] == before:
             self._history.pop()
@@ -121,6 +157,7 @@ class Navigator:
         return Location(Screen.TOUR, self.tour[step], step)
 
     def _push(self, location: Location) -> bool:
+        self.term = ""
         if self.current.screen is Screen.ATTRACT:
             self._history = [Location(Screen.HOME)]
         if location != self.current:

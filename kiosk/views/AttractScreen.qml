@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import Kiosk
 
 // Shown between patients: the clinic's name, a calm invitation, and a slow
@@ -63,19 +64,36 @@ Rectangle {
                 }
             }
         }
-        Rectangle {
+        // Takes the focus as the screen appears: Enter or Space starts, and a
+        // screen reader says what this screen is for.
+        AbstractButton {
+            id: start
+            objectName: "attractStart"
             anchors.horizontalCenter: parent.horizontalCenter
-            width: startLabel.implicitWidth + 2 * Theme.margin
-            height: Theme.touchTarget * 1.3
-            radius: height / 2
-            color: Theme.highContrast ? Theme.accent : Theme.surface
-            DisplayText {
+            implicitWidth: startLabel.implicitWidth + 2 * Theme.margin
+            implicitHeight: Theme.touchTarget * 1.3
+            focusPolicy: Qt.TabFocus
+            Accessible.name: "Start: learn about chronic pain and your treatment options"
+            Keys.onReturnPressed: click()
+            Keys.onEnterPressed: click()
+            onClicked: screen.navigation.home()
+            Component.onCompleted: forceActiveFocus(Qt.OtherFocusReason)
+            contentItem: DisplayText {
                 id: startLabel
-                anchors.centerIn: parent
                 text: "Tap anywhere to start"
                 font.pixelSize: Theme.attractStartFont
                 font.bold: true
                 color: Theme.highContrast ? Theme.accentInk : Theme.accent
+                Accessible.ignored: true
+            }
+            background: Rectangle {
+                radius: height / 2
+                color: Theme.highContrast ? Theme.accent : Theme.surface
+                FocusRing {
+                    shown: start.visualFocus
+                    cornerRadius: height / 2
+                    ringColor: screen.inkColor  // on the attract screen's own colour
+                }
             }
         }
     }
@@ -93,6 +111,7 @@ Rectangle {
         text: screen.paused ? "Play" : "Pause"
         iconName: screen.paused ? "play" : "pause"
         Accessible.name: screen.paused ? "Play the highlights" : "Pause the highlights"
+        ringColor: screen.inkColor
         onClicked: screen.paused = !screen.paused
     }
 }

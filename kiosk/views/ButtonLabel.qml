@@ -3,6 +3,7 @@ import QtQuick
 // A button's words: bold, at the button size, centred in the button.
 Text {
     textFormat: Text.PlainText  // words from a bundle are never markup; rich text says so
+    Accessible.ignored: true  // the button itself carries the name
     horizontalAlignment: Text.AlignHCenter
     verticalAlignment: Text.AlignVCenter
     font.family: Theme.fontFamily

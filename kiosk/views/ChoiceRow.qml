@@ -13,6 +13,8 @@ ColumnLayout {
 
     spacing: Theme.gapSmall
 
+    function focusProblem() { choices.itemAt(0).forceActiveFocus(Qt.TabFocusReason) }
+
     BodyText {
         Layout.fillWidth: true
         text: row.label
@@ -21,12 +23,18 @@ ColumnLayout {
     Flow {
         Layout.fillWidth: true
         spacing: Theme.gapMedium
+        // A group of radio buttons named after its question, for screen readers.
+        Accessible.role: Accessible.Grouping
+        Accessible.name: row.label
         Repeater {
+            id: choices
             model: row.options
             KioskButton {
                 required property var modelData
                 objectName: row.objectName + "_" + modelData.value
                 text: modelData.text
+                Accessible.role: Accessible.RadioButton
+                Accessible.description: row.error
                 checkable: true
                 checked: row.value === modelData.value
                 onClicked: row.value = modelData.value

@@ -9,6 +9,7 @@ ColumnLayout {
 
     required property ContentBridge content
     required property NavigationBridge navigation
+    required property SpeechBridge speech
 
     readonly property var page: content.page(content.contactPageId)
 
@@ -16,39 +17,20 @@ ColumnLayout {
 
     ScreenTitle {
         Layout.fillWidth: true
+        announce: true
         text: details.page.title || "Contact us"
     }
-    HeadingText {
+    ListenBar {
         Layout.fillWidth: true
-        text: details.content.clinicName
+        Layout.maximumWidth: Theme.readingWidth
+        speech: details.speech
+        key: "contact"
+        sentences: details.content.contactSpoken
     }
-    BodyText {
-        objectName: "clinicAddress"
+    ClinicCard {
         Layout.fillWidth: true
-        text: details.content.clinicAddress
-    }
-    Repeater {
-        model: details.content.clinicPhones
-        Row {
-            id: phoneRow
-            required property string modelData
-            spacing: Theme.spacing / 2
-            Image {
-                source: Theme.icon("phone", false)
-                sourceSize: Qt.size(Theme.phoneIcon, Theme.phoneIcon)
-                anchors.verticalCenter: parent.verticalCenter
-            }
-            HeadingText {
-                objectName: "clinicPhone"
-                text: phoneRow.modelData
-                wrapMode: Text.NoWrap
-            }
-        }
-    }
-    BodyText {
-        Layout.fillWidth: true
-        visible: details.content.clinicHours !== ""
-        text: details.content.clinicHours
+        Layout.maximumWidth: Theme.readingWidth
+        content: details.content
     }
     KeyPointsBox {
         Layout.fillWidth: true
@@ -62,9 +44,26 @@ ColumnLayout {
         baseUrl: details.content.baseUrl
         navigation: details.navigation
     }
+    PageTerms {
+        Layout.fillWidth: true
+        Layout.maximumWidth: Theme.readingWidth
+        terms: details.page.terms || []
+        navigation: details.navigation
+    }
     NoticeBox {
         objectName: "crisisLine"
         Layout.fillWidth: true
         text: details.content.crisisText
+    }
+    BodyText {
+        Layout.fillWidth: true
+        text: details.content.disclaimer
+        font.bold: true
+    }
+    Caption {
+        objectName: "contactReviewed"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: details.page.reviewed || ""
     }
 }

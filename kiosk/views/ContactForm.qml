@@ -12,6 +12,9 @@ ColumnLayout {
     required property ContactFormBridge bridge
     required property ContentBridge content
 
+    // Words typed that "I'm done" would wipe: it asks first.
+    readonly property bool typed: name.text !== "" || phone.text !== "" || email.text !== ""
+                                  || message.text !== ""
     property var errors: ({})
     property bool failed: false
     property var chosenTopics: ({})
@@ -46,9 +49,10 @@ ColumnLayout {
                        ["contact_method", method], ["best_time", bestTime],
                        ["consent", consent]]
         const first = order.find(pair => errors[pair[0]] !== undefined)
-        if (first)
+        if (first) {
             problemAt(first[1])
-        else if (failed)
+            first[1].focusProblem()  // a keyboard or screen-reader user lands on it
+        } else if (failed)
             problemAt(failedNotice)
     }
 
@@ -124,6 +128,8 @@ ColumnLayout {
     Flow {
         Layout.fillWidth: true
         spacing: Theme.gapMedium
+        Accessible.role: Accessible.Grouping
+        Accessible.name: "What would you like to talk about? (optional)"
         Repeater {
             model: form.content.topics
             KioskButton {
@@ -131,6 +137,7 @@ ColumnLayout {
                 required property string title
                 objectName: "topic_" + topicId
                 text: title
+                Accessible.role: Accessible.CheckBox
                 checkable: true
                 checked: form.chosenTopics[topicId] === true
                 onClicked: {
@@ -155,10 +162,14 @@ ColumnLayout {
             id: consent
             objectName: "consent"
             Layout.fillWidth: true
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             spacing: Theme.tickGap
             text: "Yes, the clinic may contact me about this request."
             Accessible.name: text
+            Accessible.description: form.errorFor("consent")
+            Keys.onReturnPressed: click()
+            Keys.onEnterPressed: click()
+            function focusProblem() { forceActiveFocus(Qt.TabFocusReason) }
             indicator: Rectangle {
                 implicitWidth: Theme.tickBox
                 implicitHeight: Theme.tickBox
@@ -168,6 +179,7 @@ ColumnLayout {
                 color: consent.checked ? Theme.accent : Theme.surface
                 border.width: Theme.line
                 border.color: form.errorFor("consent") !== "" ? Theme.noticeBorder : Theme.accent
+                FocusRing { shown: consent.visualFocus; cornerRadius: Theme.radiusSmall }
                 Image {
                     anchors.centerIn: parent
                     visible: consent.checked

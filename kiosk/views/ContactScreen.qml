@@ -13,12 +13,15 @@ Item {
     required property ContentBridge content
     required property NavigationBridge navigation
     required property ContactFormBridge form
+    required property SpeechBridge speech
 
     readonly property bool wide: width > height
     readonly property var focused: Window.activeFocusItem
     readonly property var editing: focused && focused.keyboardLayout !== undefined ? focused
                                                                                     : null
     property string savedMethod: ""
+    // Words typed in the form, not yet sent: "I'm done" asks before clearing them.
+    readonly property bool hasTyping: (formLoader.item as ContactForm)?.typed ?? false
 
     property var pendingView: null  // an item to scroll to once layout settles
 
@@ -68,12 +71,7 @@ Item {
             boundsBehavior: Flickable.StopAtBounds
             onHeightChanged: screen.keepInView()
 
-            ScrollBar.vertical: ScrollBar {
-                width: Theme.scrollBarWidth
-                policy: scroller.contentHeight > scroller.height ? ScrollBar.AlwaysOn
-                                                                 : ScrollBar.AlwaysOff
-                interactive: false
-            }
+            ScrollBar.vertical: PageScrollBar { flickable: scroller }
 
             GridLayout {
                 id: grid
@@ -91,9 +89,11 @@ Item {
                     Layout.fillWidth: !screen.wide
                     content: screen.content
                     navigation: screen.navigation
+                    speech: screen.speech
                 }
 
                 Loader {
+                    id: formLoader
                     Layout.alignment: Qt.AlignTop
                     Layout.fillWidth: true
                     sourceComponent: screen.savedMethod !== "" ? thanks
@@ -131,6 +131,7 @@ Item {
             ScreenTitle {
                 objectName: "thankYou"
                 Layout.fillWidth: true
+                announce: true  // the screen reader says it as the thank-you appears
                 text: "Thank you"
             }
             BodyText {

@@ -11,6 +11,7 @@ Flickable {
     required property ContentBridge content
     required property NavigationBridge navigation
     required property ContactFormBridge form
+    required property SpeechBridge speech
 
     objectName: "contactView"
     clip: true
@@ -19,11 +20,7 @@ Flickable {
     flickableDirection: Flickable.VerticalFlick
     boundsBehavior: Flickable.StopAtBounds
 
-    ScrollBar.vertical: ScrollBar {
-        width: Theme.scrollBarWidth
-        policy: view.contentHeight > view.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
-        interactive: false
-    }
+    ScrollBar.vertical: PageScrollBar { flickable: view }
 
     ColumnLayout {
         id: column
@@ -36,6 +33,7 @@ Flickable {
             Layout.fillWidth: true
             content: view.content
             navigation: view.navigation
+            speech: view.speech
         }
         KioskButton {
             objectName: "openForm"

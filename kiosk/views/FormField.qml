@@ -15,6 +15,9 @@ ColumnLayout {
 
     spacing: Theme.gapSmall
 
+    // Where a keyboard or screen-reader user lands when this field needs fixing.
+    function focusProblem() { input.forceActiveFocus(Qt.TabFocusReason) }
+
     BodyText {
         Layout.fillWidth: true
         text: field.label
@@ -37,12 +40,13 @@ ColumnLayout {
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
         ContextMenu.menu: null
         Accessible.name: field.label
+        Accessible.description: field.error  // heard with the field, as soon as it is shown
         background: Rectangle {
             radius: Theme.radiusSmall
             color: Theme.surface
             border.width: input.activeFocus ? Theme.lineFocus : Theme.lineThin
             border.color: field.error !== "" ? Theme.noticeBorder
-                                             : (input.activeFocus ? Theme.accent : Theme.border)
+                                             : (input.activeFocus ? Theme.accent : Theme.controlBorder)
         }
     }
     FieldError {

@@ -28,11 +28,12 @@ Item {
 
             ScreenTitle {
                 Layout.fillWidth: true
+                announce: true
                 text: screen.content.title
             }
             BodyText {
                 Layout.fillWidth: true
-                text: "Read at your own pace. Nothing you do here is saved."
+                text: "Read at your own pace. What you read here is not recorded."
                 color: Theme.muted
             }
             KioskButton {

@@ -13,6 +13,30 @@ Rectangle {
     visible: session.warning
     color: Theme.scrim
 
+    // For the keyboard too: the focus moves to "I'm still here", any key counts as
+    // still here (as any touch does), and the focus goes back where it was.
+    property Item before: null
+    // What a screen reader hears: said as the warning appears and again at 10 seconds,
+    // not every second.
+    property string spoken: ""
+    onVisibleChanged: {
+        if (visible) {
+            before = Window.activeFocusItem
+            stillHere.forceActiveFocus(Qt.OtherFocusReason)
+            spoken = countdown.text
+        } else if (before) {
+            before.forceActiveFocus(Qt.OtherFocusReason)
+            before = null
+        }
+    }
+    Connections {
+        target: overlay.session
+        function onSecondsLeftChanged() {
+            if (overlay.visible && overlay.session.secondsLeft === 10)
+                overlay.spoken = countdown.text
+        }
+    }
+
     TapHandler {
         onTapped: overlay.session.stillHere()
     }
@@ -38,7 +62,10 @@ Rectangle {
                 text: "Are you still there?"
             }
             BodyText {
+                id: countdown
                 objectName: "idleCountdown"
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: overlay.spoken
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: "To keep your information private, this screen will clear and start "
@@ -47,6 +74,7 @@ Rectangle {
                 font.pixelSize: Theme.headingFont
             }
             KioskButton {
+                id: stillHere
                 objectName: "stillHere"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget * 1.5

@@ -7,14 +7,19 @@ Button {
 
     property bool primary: false
     property string iconName: ""
+    property color ringColor: Theme.focusRing  // the focus ring's colour, against what is behind
 
-    implicitHeight: Theme.touchTarget
+    implicitHeight: Math.max(Theme.touchTarget, row.implicitHeight + Theme.buttonInset / 2)
     implicitWidth: Math.max(Theme.touchTarget, row.implicitWidth + Theme.buttonInset)
-    focusPolicy: Qt.NoFocus
+    focusPolicy: Qt.TabFocus  // Tab and switches reach it; a touch never leaves a ring
     Accessible.name: text
+    Keys.onReturnPressed: click()
+    Keys.onEnterPressed: click()
 
     readonly property bool filled: primary || checked
-    readonly property color inkColor: filled ? Theme.accentInk : Theme.ink
+    // A button that cannot be used yet keeps its words readable (7:1) and its outline
+    // (3:1), but loses its fill.
+    readonly property color inkColor: !enabled ? Theme.muted : filled ? Theme.accentInk : Theme.ink
 
     contentItem: Item {
         implicitWidth: row.implicitWidth
@@ -41,9 +46,11 @@ Button {
 
     background: Rectangle {
         radius: Theme.radius
-        color: control.down ? (control.filled ? Qt.darker(Theme.accent, 1.25) : Theme.pressed)
-                            : (control.filled ? Theme.accent : Theme.surface)
+        color: !control.enabled ? Theme.background
+             : control.down ? (control.filled ? Qt.darker(Theme.accent, 1.25) : Theme.pressed)
+             : (control.filled ? Theme.accent : Theme.surface)
         border.width: Theme.line
-        border.color: control.filled ? Theme.accent : Theme.border
+        border.color: control.filled ? Theme.accent : Theme.controlBorder
+        FocusRing { shown: control.visualFocus; ringColor: control.ringColor }
     }
 }

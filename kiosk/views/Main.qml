@@ -14,6 +14,7 @@ ApplicationWindow {
     required property ContactFormBridge form
     required property SessionBridge session
     required property StaffBridge staff
+    required property SpeechBridge speech
     required property url iconDir
     // Kiosk mode: frameless, on top, and closing is refused (Alt+F4, a close
     // request from the desktop) unless staff chose to exit.
@@ -33,6 +34,8 @@ ApplicationWindow {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+        // Escape is Back, from anywhere that does not use it itself.
+        Keys.onEscapePressed: window.navigation.back()
 
         TopBar {
             Layout.fillWidth: true
@@ -40,6 +43,13 @@ ApplicationWindow {
             navigation: window.navigation
             display: window.display
             session: window.session
+            onDoneRequested: {
+                const contact = screenLoader.item as ContactScreen
+                if (contact && contact.hasTyping)
+                    confirmDone.open()
+                else
+                    window.session.done()
+            }
         }
 
         Loader {
@@ -62,7 +72,8 @@ ApplicationWindow {
                 shown = screen
                 const byUrl = {
                     [screens.contact]: ["ContactScreen.qml", { content: window.content,
-                                        navigation: window.navigation, form: window.form }],
+                                        navigation: window.navigation, form: window.form,
+                                        speech: window.speech }],
                     [screens.staff]: ["StaffScreen.qml", { staff: window.staff,
                                       navigation: window.navigation }]
                 }[screen]
@@ -106,6 +117,7 @@ ApplicationWindow {
         PageScreen {
             content: window.content
             navigation: window.navigation
+            speech: window.speech
             pageId: window.navigation.target
         }
     }
@@ -115,9 +127,21 @@ ApplicationWindow {
             content: window.content
             navigation: window.navigation
             form: window.form
+            speech: window.speech
             pageId: window.navigation.target
             step: window.navigation.step
         }
+    }
+    GlossaryCard {
+        anchors.fill: parent
+        content: window.content
+        navigation: window.navigation
+        speech: window.speech
+    }
+    ConfirmDone {
+        id: confirmDone
+        anchors.fill: parent
+        session: window.session
     }
     IdleWarning {
         anchors.fill: parent

@@ -22,7 +22,7 @@ ColumnLayout {
         Caption {
             objectName: "messageCounter"
             text: area.length + " of " + field.maximumLength
-            color: area.length > field.maximumLength * 0.9 ? Theme.noticeBorder : Theme.muted
+            color: area.length > field.maximumLength * 0.9 ? Theme.alertInk : Theme.muted
             wrapMode: Text.NoWrap
         }
     }
@@ -39,12 +39,15 @@ ColumnLayout {
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
         ContextMenu.menu: null  // no copy and paste between patients
         Accessible.name: "A short message"
+        // Tab moves on, as in every other field; a message needs no tab characters.
+        Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
         onTextChanged: if (length > field.maximumLength) remove(field.maximumLength, length)
         background: Rectangle {
             radius: Theme.radiusSmall
             color: Theme.surface
             border.width: area.activeFocus ? Theme.lineFocus : Theme.lineThin
-            border.color: area.activeFocus ? Theme.accent : Theme.border
+            border.color: area.activeFocus ? Theme.accent : Theme.controlBorder
         }
     }
 }

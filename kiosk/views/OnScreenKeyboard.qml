@@ -152,7 +152,7 @@ Rectangle {
                                  : (key.active || key.modelData === "#done") ? Theme.accent
                                  : Theme.surface
                             border.width: Theme.lineThin
-                            border.color: Theme.border
+                            border.color: Theme.controlBorder
                         }
                     }
                 }

@@ -46,6 +46,8 @@ Rectangle {
         BodyText {
             objectName: "pageText"
             Layout.fillWidth: true
+            // Every word, each picture's alt text and each link's words, for a screen reader.
+            Accessible.name: block.modelData.text || ""
             textFormat: Text.RichText
             text: Theme.richText(block.modelData.html)
             baseUrl: block.baseUrl

@@ -7,12 +7,14 @@ Item {
 
     required property ContentBridge content
     required property NavigationBridge navigation
+    required property SpeechBridge speech
     required property string pageId
 
     PageView {
         anchors.fill: parent
         content: screen.content
         navigation: screen.navigation
+        speech: screen.speech
         pageId: screen.pageId
     }
 }

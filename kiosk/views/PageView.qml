@@ -10,6 +10,7 @@ Flickable {
 
     required property ContentBridge content
     required property NavigationBridge navigation
+    required property SpeechBridge speech
     required property string pageId
 
     readonly property var page: content.page(pageId)
@@ -22,13 +23,37 @@ Flickable {
     contentHeight: grid.implicitHeight + 2 * Theme.margin
     flickableDirection: Flickable.VerticalFlick
     boundsBehavior: Flickable.StopAtBounds
-    onPageIdChanged: contentY = 0
-
-    ScrollBar.vertical: ScrollBar {
-        width: Theme.scrollBarWidth
-        policy: view.contentHeight > view.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
-        interactive: false
+    onPageIdChanged: {
+        contentY = 0
+        title.takeFocus()  // a new page, or the next tour step: say where the patient is
     }
+    // What Tab reaches is brought into view.
+    Connections {
+        target: view.Window.window
+        function onActiveFocusItemChanged() { view.reveal(view.Window.activeFocusItem) }
+    }
+    function reveal(item) {
+        let up = item
+        while (up && up !== view.contentItem)
+            up = up.parent
+        if (!up || item === title)
+            return
+        const top = item.mapToItem(view.contentItem, 0, 0).y
+        if (top < contentY || top + item.height > contentY + height)
+            contentY = Math.max(0, Math.min(contentHeight - height, top - height / 3))
+    }
+    // Arrow and Page keys scroll, from wherever the focus is on the page.
+    Keys.onPressed: (event) => {
+        const step = { [Qt.Key_Down]: Theme.bodyFont * 3, [Qt.Key_Up]: -Theme.bodyFont * 3,
+                       [Qt.Key_PageDown]: height * 0.9, [Qt.Key_PageUp]: -height * 0.9,
+                       [Qt.Key_End]: contentHeight, [Qt.Key_Home]: -contentHeight }[event.key]
+        if (step === undefined)
+            return
+        contentY = Math.max(0, Math.min(contentHeight - height, contentY + step))
+        event.accepted = true
+    }
+
+    ScrollBar.vertical: PageScrollBar { flickable: view }
 
     GridLayout {
         id: grid
@@ -47,9 +72,17 @@ Flickable {
             spacing: Theme.spacing
 
             ScreenTitle {
+                id: title
                 objectName: "pageTitle"
                 Layout.fillWidth: true
+                announce: true
                 text: view.page.title || ""
+            }
+            ListenBar {
+                Layout.fillWidth: true
+                speech: view.speech
+                key: "page:" + view.pageId
+                sentences: view.page.spoken || []
             }
             BodyText {
                 Layout.fillWidth: true
@@ -66,6 +99,18 @@ Flickable {
                 Layout.fillWidth: true
                 model: view.page.blocks || []
                 baseUrl: view.content.baseUrl
+                navigation: view.navigation
+            }
+            PageTerms {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                terms: view.page.terms || []
+                navigation: view.navigation
+            }
+            PageLinks {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                links: view.page.links || []
                 navigation: view.navigation
             }
         }
@@ -88,6 +133,15 @@ Flickable {
                 Layout.fillWidth: true
                 text: view.content.disclaimer
                 font.bold: true
+            }
+            QrCode {
+                objectName: "pageQr"
+                Layout.fillWidth: true
+                content: view.content
+                value: view.page.publicUrl || ""
+                label: "Read this at home"
+                description: "QR code: opens this page on your phone"
+                note: value
             }
             HeadingText {
                 Layout.fillWidth: true

@@ -28,6 +28,7 @@ Item {
 
             ScreenTitle {
                 Layout.fillWidth: true
+                announce: true
                 text: screen.staff.unlocked ? "Staff" : "Staff PIN"
             }
             BodyText {

@@ -19,8 +19,13 @@ QtObject {
     readonly property color muted: highContrast ? "#ffffff" : "#47525c"
     readonly property color accent: highContrast ? "#ffd400" : "#1d5b79"
     readonly property color accentInk: highContrast ? "#000000" : "#ffffff"
-    readonly property color border: highContrast ? "#ffffff" : "#cdd6dc"
-    readonly property color link: highContrast ? "#ffd400" : "#1d5b79"
+    readonly property color border: highContrast ? "#ffffff" : "#cdd6dc"  // rules between areas
+    // The outline of anything a patient can press or type in: 3:1 or more on the page.
+    readonly property color controlBorder: highContrast ? "#ffffff" : "#6b7680"
+    readonly property color link: highContrast ? "#ffd400" : "#164a63"  // 7:1 on every fill
+    // A glossary word a patient can tap: ink on a soft fill, underlined; 11:1 in both palettes.
+    readonly property color termInk: ink
+    readonly property color termFill: highContrast ? "#1f3f55" : "#c9dde9"
     readonly property color notice: highContrast ? "#000000" : "#fff4e5"
     readonly property color noticeBorder: highContrast ? "#ffd400" : "#b35c00"
     // Boxes on a page: key points, evidence, a tool (checklist), safety (when to get help).
@@ -30,10 +35,13 @@ QtObject {
     readonly property color evidenceBorder: highContrast ? "#ffffff" : "#1d5b79"
     readonly property color toolFill: highContrast ? "#000000" : "#eef6f0"
     readonly property color toolBorder: highContrast ? "#ffffff" : "#2d6a3e"
+    // The keyboard focus ring: 3:1 or more against the page and against every control.
+    readonly property color focusRing: highContrast ? "#00e5ff" : "#1b2430"
     readonly property color pressed: highContrast ? "#333333" : "#e3ecf1"
     // Words that need attention: a field's problem, the staff screen's messages.
-    readonly property color alertInk: highContrast ? accent : noticeBorder
+    readonly property color alertInk: highContrast ? accent : "#7a3d00"  // words of an error: 7:1
     readonly property color scrim: highContrast ? "#000000" : "#e6102a38"  // under the idle warning
+    readonly property color cardScrim: highContrast ? "#000000" : "#cc102a38"  // under a word's card
     readonly property color keyboardPanel: highContrast ? "#000000" : "#e4e9ed"
 
     // Sizes in pixels for a 1080-pixel-wide screen. These grow with textScale.
@@ -50,7 +58,7 @@ QtObject {
     readonly property int margin: 48
     readonly property int radius: 20
     readonly property int radiusSmall: radius / 2  // text boxes, notices, the tick box
-    readonly property int buttonFont: 28
+    readonly property int buttonFont: Math.round(28 * textScale)  // grows with the text
     readonly property int buttonInset: 56  // beside a button's icon and words, both sides together
     readonly property int buttonIcon: 36
     readonly property int phoneIcon: 44  // beside each phone number on the contact page
@@ -59,10 +67,11 @@ QtObject {
     readonly property int tickBox: 56  // the consent check box
     readonly property int tickIcon: 40  // the tick inside it
     readonly property int scrollBarWidth: 14
-    readonly property real disabledOpacity: 0.35  // a button that cannot be used yet
 
     // Strokes and gaps.
     readonly property int line: 3  // borders, rules, rings
+    readonly property int focusRingWidth: 4
+    readonly property int focusRingGap: 3  // between a control and its focus ring
     readonly property int lineThin: 2  // a text box's border, a keyboard key's
     readonly property int lineFocus: 4  // a text box's border while it has the focus
     readonly property int spacing: 24
@@ -80,7 +89,6 @@ QtObject {
     readonly property int barGap: 16
     readonly property int barGapCompact: 10
     readonly property int compactBarWidth: 1400
-    readonly property int compactSizeButton: 76  // a text size button's width in a compact bar
     readonly property list<int> sizeButtonFonts: [26, 34, 42]  // the "A" on each text size button
     // The attract screen: it never grows with textScale (no one has chosen yet).
     readonly property int attractWidth: 1400
@@ -103,11 +111,28 @@ QtObject {
     readonly property int tourDotGap: 10
     readonly property int tourButtonWidth: 320  // Back and Next
     readonly property int swipeDistance: 120  // how far a finger moves sideways to turn a step
+    // Read-aloud: the band under the Listen buttons with the sentence being said, large.
+    readonly property color nowReadingFill: highContrast ? "#000000" : "#fff8d6"
+    readonly property color nowReadingBorder: highContrast ? "#ffd400" : "#8a6d00"
+    readonly property int nowReadingFont: Math.round(38 * textScale)
     // Contact us and the idle warning.
     readonly property int contactWidth: 1000
     readonly property int contactWideWidth: 1700  // details and form side by side
-    readonly property int contactDetailsWidth: 600  // the details, beside the form
+    readonly property int contactDetailsWidth: 880  // the details, beside the form
+    // The clinic's address beside its QR code wraps no narrower than this.
+    readonly property int contactWordsWidth: Math.round(bodyFont * 12)
     readonly property int idleWidth: 1000
+    readonly property int glossaryCardWidth: 1100  // a glossary word's card
+    readonly property int closeButtonWidth: 260  // its Close button, at the least
+    readonly property int doneGap: 24  // round "I'm done", and between Yes and No when it asks
+    // QR codes a patient scans with their own phone (the clinic's card, a page's address):
+    // dark on a white plate in both palettes, since scanners need dark on light, and big
+    // enough for an older phone held at arm's length.
+    readonly property string qrInk: "#1b2430"  // the light palette's ink
+    readonly property color qrPlate: "#ffffff"
+    readonly property int qrSize: 300  // the smallest a code is drawn, quiet zone included
+    readonly property int qrModule: 6  // the smallest one square of a code is drawn
+    readonly property int qrPadding: 8  // white round the code's own quiet zone
     // The on-screen keyboard.
     readonly property int keyboardWidth: 1500  // the widest the rows of keys grow
     readonly property int keyHeight: 84
@@ -115,8 +140,8 @@ QtObject {
     readonly property int keyMaxWidth: 130  // a letter key
     readonly property int padKeyMaxWidth: 220  // a phone keypad key
     readonly property int keyRadius: 12
-    readonly property int keyFont: 34  // a letter or digit
-    readonly property int keyWordFont: 26  // Shift, Delete, Space, Done
+    readonly property int keyFont: Math.round(34 * textScale)  // a letter or digit
+    readonly property int keyWordFont: Math.round(26 * textScale)  // Shift, Delete, Space, Done
     // The staff screen.
     readonly property int staffWidth: 1100
     readonly property int pinDotsFont: 48
@@ -144,9 +169,11 @@ QtObject {
         return kind === "safety" ? noticeBorder : kind === "tool" ? toolBorder : evidenceBorder
     }
 
-    // Rich text ignores Text.linkColor; a style rule colours its links.
+    // Rich text ignores Text.linkColor; a style rule colours its links, and marks
+    // glossary words apart from links to pages.
     function richText(html) {
-        return html ? "<style>a { color: " + link + "; }</style>" + html : ""
+        return html ? "<style>a { color: " + link + "; } a.term { color: " + termInk
+                      + "; background-color: " + termFill + "; }</style>" + html : ""
     }
 
     function icon(name, onAccent) {

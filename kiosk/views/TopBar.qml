@@ -12,7 +12,9 @@ Rectangle {
     required property SessionBridge session
     readonly property bool compact: width < Theme.compactBarWidth
 
-    implicitHeight: Theme.touchTarget + 2 * Theme.barPadding
+    signal doneRequested()  // the window decides: clear at once, or ask first
+
+    implicitHeight: grid.implicitHeight + 2 * Theme.barPadding
     color: Theme.surface
 
     Rectangle {
@@ -21,29 +23,40 @@ Rectangle {
         color: Theme.border
     }
 
-    RowLayout {
-        anchors { fill: parent; leftMargin: Theme.margin / 2; rightMargin: Theme.margin / 2 }
-        spacing: bar.compact ? Theme.barGapCompact : Theme.barGap
+    // One row on a wide screen; on a tall one two rows, so every button keeps its
+    // words beside its icon: Home, Back, Contact us; then text size, Contrast, I'm done.
+    GridLayout {
+        id: grid
+        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                  leftMargin: Theme.margin / 2; rightMargin: Theme.margin / 2 }
+        columns: 7
+        columnSpacing: bar.compact ? Theme.barGapCompact : Theme.barGap
+        rowSpacing: Theme.doneGap  // "I'm done" is well apart from the row above it too
 
         KioskButton {
             objectName: "homeButton"
-            text: bar.compact ? "" : "Home"
+            Layout.row: 0
+            Layout.column: 0
+            text: "Home"
             iconName: "home"
-            Accessible.name: "Home"
             onClicked: bar.navigation.home()
         }
         KioskButton {
             objectName: "backButton"
-            text: bar.compact ? "" : "Back"
+            Layout.row: 0
+            Layout.column: 1
+            text: "Back"
             iconName: "back"
-            Accessible.name: "Back"
             enabled: bar.navigation.canGoBack
-            opacity: enabled ? 1 : Theme.disabledOpacity
             onClicked: bar.navigation.back()
         }
-        Item { Layout.fillWidth: true }
+        Item { Layout.row: 0; Layout.column: 2; Layout.fillWidth: true }
         KioskButton {
             objectName: "contactButton"
+            Layout.row: 0
+            Layout.column: 3
+            Layout.columnSpan: bar.compact ? 4 : 1
+            Layout.alignment: Qt.AlignRight
             text: "Contact us"
             iconName: "phone"
             // Home and the Contact screen have their own; nowhere else needs two.
@@ -52,6 +65,9 @@ Rectangle {
             onClicked: bar.navigation.openContact()
         }
         Row {
+            Layout.row: bar.compact ? 1 : 0
+            Layout.column: bar.compact ? 0 : 4
+            Layout.columnSpan: bar.compact ? 3 : 1
             spacing: Theme.gapSmall
             Accessible.role: Accessible.Grouping
             Accessible.name: "Text size"
@@ -62,7 +78,7 @@ Rectangle {
                     required property int index
                     objectName: "textSize" + index
                     text: "A"
-                    implicitWidth: bar.compact ? Theme.compactSizeButton : Theme.touchTarget
+                    implicitWidth: Theme.touchTarget
                     checkable: true
                     checked: bar.display.textStep === index
                     Accessible.name: ["Normal text", "Large text", "Largest text"][index]
@@ -77,7 +93,11 @@ Rectangle {
         }
         KioskButton {
             objectName: "contrastButton"
-            text: bar.compact ? "" : "Contrast"
+            Layout.row: bar.compact ? 1 : 0
+            Layout.column: bar.compact ? 3 : 5
+            Layout.columnSpan: bar.compact ? 3 : 1
+            Layout.alignment: Qt.AlignRight
+            text: "Contrast"
             iconName: "contrast"
             checkable: true
             checked: bar.display.highContrast
@@ -86,10 +106,13 @@ Rectangle {
         }
         KioskButton {
             objectName: "doneButton"
+            Layout.row: bar.compact ? 1 : 0
+            Layout.column: 6
+            Layout.leftMargin: Theme.doneGap - grid.columnSpacing  // well apart from Contrast
             text: "I'm done"
             primary: true
             Accessible.name: "I'm done: clear everything and start over"
-            onClicked: bar.session.done()
+            onClicked: bar.doneRequested()
         }
     }
 }

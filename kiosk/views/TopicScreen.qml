@@ -20,11 +20,13 @@ Item {
         anchors.centerIn: parent
         model: screen.content.pagesOf(screen.topicId)
         spacing: Theme.spacing
+        currentIndex: -1  // no item takes the focus from the title; Tab walks the items
         clip: true
         boundsBehavior: Flickable.StopAtBounds
 
         header: ScreenTitle {
             width: list.width
+            announce: true
             text: screen.content.topicTitle(screen.topicId)
             bottomPadding: Theme.spacing * 1.5
         }
@@ -37,9 +39,12 @@ Item {
 
             objectName: "pageItem_" + pageId
             width: list.width
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.TabFocus
             padding: Theme.spacing * 1.25
+            Keys.onReturnPressed: click()
+            Keys.onEnterPressed: click()
             Accessible.name: title
+            Accessible.description: summary
             onClicked: screen.navigation.openPage(pageId)
 
             contentItem: Row {
@@ -51,9 +56,11 @@ Item {
                     CardTitle {
                         width: parent.width
                         text: item.title
+                        Accessible.ignored: true  // the item says it
                     }
                     BodyText {
                         width: parent.width
+                        Accessible.ignored: true
                         text: item.summary
                         color: Theme.muted
                     }
@@ -69,7 +76,8 @@ Item {
                 radius: Theme.radius
                 color: item.down ? Theme.pressed : Theme.surface
                 border.width: Theme.line
-                border.color: Theme.border
+                border.color: Theme.controlBorder
+                FocusRing { shown: item.visualFocus }
             }
         }
     }

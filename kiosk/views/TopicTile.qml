@@ -11,7 +11,9 @@ AbstractButton {
     required property url iconUrl
 
     objectName: "topicTile_" + topicId
-    focusPolicy: Qt.NoFocus
+    focusPolicy: Qt.TabFocus
+    Keys.onReturnPressed: click()
+    Keys.onEnterPressed: click()
     padding: Theme.spacing
     implicitWidth: Theme.tileWidth
     implicitHeight: Math.max(Theme.touchTarget * 1.5, implicitContentHeight + 2 * padding)
@@ -33,9 +35,11 @@ AbstractButton {
             CardTitle {
                 width: parent.width
                 text: tile.title
+                Accessible.ignored: true  // the tile says it
             }
             Caption {
                 width: parent.width
+                Accessible.ignored: true
                 text: tile.summary
                 maximumLineCount: 3
                 elide: Text.ElideRight
@@ -46,6 +50,7 @@ AbstractButton {
         radius: Theme.radius
         color: tile.down ? Theme.pressed : Theme.surface
         border.width: Theme.line
-        border.color: Theme.border
+        border.color: Theme.controlBorder
+        FocusRing { shown: tile.visualFocus }
     }
 }

@@ -11,6 +11,7 @@ Item {
     required property ContentBridge content
     required property NavigationBridge navigation
     required property ContactFormBridge form
+    required property SpeechBridge speech
     required property string pageId
     required property int step
 
@@ -58,32 +59,28 @@ Item {
             Layout.fillHeight: true
             sourceComponent: screen.pageId === screen.content.contactPageId ? contactStep : pageStep
 
-
-            // Above the page, so it sees a finger before the page's Flickable
-            // does; it takes over only once the finger moves sideways.
-            Item {
-                anchors.fill: parent
-                z: 1
-                DragHandler {
-                    id: swipe
-                    // The sideways distance of the drag under way; the handler
-                    // resets its own translation when the finger lifts.
-                    property real distance: 0
-                    target: null
-                    xAxis.enabled: true
-                    yAxis.enabled: false
-                    grabPermissions: PointerHandler.CanTakeOverFromItems
-                    onActiveTranslationChanged: if (active) distance = activeTranslation.x
-                    onActiveChanged: {
-                        if (active) {
-                            distance = 0
-                            return
-                        }
-                        if (distance < -Theme.swipeDistance)
-                            screen.navigation.nextStep()
-                        else if (distance > Theme.swipeDistance)
-                            screen.navigation.previousStep()
+            // On the page's parent, not an item over it (one over it took every tap, so
+            // nothing on a step could be tapped): a tap reaches the page, and a finger
+            // that moves sideways is taken over from it.
+            DragHandler {
+                id: swipe
+                // The sideways distance of the drag under way; the handler
+                // resets its own translation when the finger lifts.
+                property real distance: 0
+                target: null
+                xAxis.enabled: true
+                yAxis.enabled: false
+                grabPermissions: PointerHandler.CanTakeOverFromItems
+                onActiveTranslationChanged: if (active) distance = activeTranslation.x
+                onActiveChanged: {
+                    if (active) {
+                        distance = 0
+                        return
                     }
+                    if (distance < -Theme.swipeDistance)
+                        screen.navigation.nextStep()
+                    else if (distance > Theme.swipeDistance)
+                        screen.navigation.previousStep()
                 }
             }
         }
@@ -104,7 +101,6 @@ Item {
                     text: "Back"
                     iconName: "back"
                     enabled: screen.step > 0
-                    opacity: enabled ? 1 : Theme.disabledOpacity
                     onClicked: screen.navigation.previousStep()
                 }
                 Item { Layout.fillWidth: true }
@@ -126,6 +122,7 @@ Item {
         PageView {
             content: screen.content
             navigation: screen.navigation
+            speech: screen.speech
             pageId: screen.pageId
         }
     }
@@ -135,6 +132,7 @@ Item {
             content: screen.content
             navigation: screen.navigation
             form: screen.form
+            speech: screen.speech
         }
     }
 }

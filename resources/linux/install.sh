@@ -83,6 +83,15 @@ for lib in $needed; do
 done
 [ -z "$missing" ] || fail "this machine lacks$missing: apt-get install libgl1 libegl1 libssl3 libwayland-client0 libwayland-cursor0 libwayland-egl1, then run install.sh again"
 
+# Read-aloud (the Listen buttons) speaks through speech-dispatcher with espeak-ng's
+# voices. Without them the kiosk works, with no Listen buttons: say so, and go on.
+speech_missing=
+for lib in libspeechd.so.2 libpulse.so.0; do
+    PATH=$PATH:/sbin:/usr/sbin ldconfig -p | grep -q "[[:space:]]$lib " || speech_missing="$speech_missing $lib"
+done
+[ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || speech_missing="$speech_missing espeak-ng's speech-dispatcher module"
+[ -z "$speech_missing" ] || echo "install.sh: read-aloud will be off: this machine lacks$speech_missing: apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng (the kiosk works without; the staff screen says so)" >&2
+
 if [ "$service" = yes ]; then
     [ -z "$user" ] || [ "$user" = kiosk ] || fail "--user goes with --no-service: the service runs as kiosk"
     user=kiosk

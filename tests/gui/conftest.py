@@ -64,6 +64,30 @@ def kiosk(qtbot: QtBot) -> Iterator[Kiosk]:
     settle()
 
 
+FORM_PASSPHRASE = "a long test passphrase"
+
+
+@pytest.fixture
+def form_data(tmp_path: Path) -> Path:
+    """A data folder with the clinic's key pair, so the contact form is on."""
+    from kiosk.outbox.keys import INTERACTIVE, new_key_pair
+
+    new_key_pair(tmp_path, FORM_PASSPHRASE, strength=INTERACTIVE)
+    return tmp_path
+
+
+@pytest.fixture
+def form_kiosk(qtbot: QtBot, form_data: Path) -> Iterator[Kiosk]:
+    """The sample kiosk with its contact form on, saving to `form_data`."""
+    from kiosk.bridge.services import open_outbox
+
+    kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
+    kiosk.form.attach(open_outbox(form_data))
+    yield kiosk
+    kiosk.window.close()
+    kiosk.form.close()
+
+
 def items(window: QQuickWindow) -> Iterator[QQuickItem]:
     """Every item in the window, depth first."""
     stack = [window.contentItem()]

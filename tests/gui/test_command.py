@@ -46,8 +46,10 @@ def test_self_test_passes_on_the_sample_content() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "self-test passed"
-    # the content, the QML, then every screen and the idle warning in each orientation
-    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 2 * (_screens() + 1)
+    # the content, the QML, read-aloud (its voice, or why it is off), then every screen and
+    # the idle warning in each orientation
+    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 1 + 2 * (_screens() + 1)
+    assert any(line.startswith("ok    Read-aloud") for line in lines)
     assert "FAIL" not in result.stdout
 
 
@@ -63,13 +65,15 @@ def test_screenshots_cover_every_screen_in_both_orientations(tmp_path: Path) -> 
         assert f"{orientation}-15-page-migraine-part2.png" in names  # the rest of a long page
         assert f"{orientation}-27-tour-step6-contact.png" in names
         assert f"{orientation}-zz-idle-warning.png" in names
+        assert f"{orientation}-zz-glossary-card.png" in names
+        assert f"{orientation}-zz-glossary-card-large-contrast.png" in names
         assert f"{orientation}-29-staff.png" in names
         # No clinic key here: the form is shown as it looks with one, keyboards and all.
         assert f"{orientation}-zz-contact-form.png" in names
         for layout in ("letters", "phone", "email"):
             assert f"{orientation}-zz-contact-keyboard-{layout}.png" in names
     parts = [name for name in names if "-part" in name]
-    assert len(names) - len(parts) == 2 * (_screens() + 3 + 1 + 4)
+    assert len(names) - len(parts) == 2 * (_screens() + 3 + 1 + 4 + 2)
     for part in parts:  # each scrolls on from a page's first screen
         assert re.sub(r"-part[2-9]", "", part) in names
         assert "-page-" in part

@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QUrl
+from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtQml import QQmlComponent
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -54,17 +54,44 @@ def test_every_control_is_big_enough_and_named(
     assert checked > 100
 
 
-def test_buttons_have_space_between_them(kiosk: Kiosk) -> None:
+BAR = (
+    "homeButton",
+    "backButton",
+    "contactButton",
+    "textSize0",
+    "textSize1",
+    "textSize2",
+    "contrastButton",
+    "doneButton",
+)
+
+
+def _gap(a: QRectF, b: QRectF) -> float:
+    """The clear space between two rectangles (0 when they touch or overlap)."""
+    dx = max(b.left() - a.right(), a.left() - b.right(), 0)
+    dy = max(b.top() - a.bottom(), a.top() - b.bottom(), 0)
+    return max(dx, dy)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_top_bar_buttons_keep_their_words_and_space_between(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    kiosk = open_kiosk(qtbot, SAMPLE_CONTENT, size=size)
     kiosk.navigation.home()
     kiosk.navigation.openPage("opioids")
-    bar = [find(kiosk.window, n) for n in ("homeButton", "backButton", "contactButton")]
-    bar += [find(kiosk.window, f"textSize{i}") for i in range(3)]
+    bar = {n: find(kiosk.window, n) for n in BAR}
+    rects = {n: b.mapRectToScene(QRectF(0, 0, b.width(), b.height())) for n, b in bar.items()}
 
-    spans = sorted(
-        (b.mapToScene(QPointF(0, 0)).x(), b.mapToScene(QPointF(b.width(), 0)).x()) for b in bar
-    )
-    for (_, left_end), (right_start, _) in itertools.pairwise(spans):
-        assert right_start - left_end >= 8
+    for (one, a), (other, b) in itertools.combinations(rects.items(), 2):
+        assert _gap(a, b) >= 8, (one, other)
+    done = rects["doneButton"]
+    assert all(_gap(done, r) >= 24 for n, r in rects.items() if n != "doneButton")
+    for name in ("homeButton", "backButton", "contactButton", "contrastButton"):
+        assert bar[name].property("text"), name  # words beside the icon, even in portrait
+    window = kiosk.window
+    assert all(window.contentItem().contains(r.bottomRight()) for r in rects.values())
+    window.close()
 
 
 def test_list_models_follow_the_qt_contract(qtmodeltester: ModelTester) -> None:

@@ -136,3 +136,36 @@ def test_install_needs_the_whole_tarball(tmp_path: Path, root: Path) -> None:
 
     assert done.returncode == 1
     assert "unpack the whole tarball" in done.stderr
+
+
+def test_install_says_read_aloud_is_off_without_the_speech_packages_and_goes_on(
+    tmp_path: Path, root: Path
+) -> None:
+    unpacked = unpack("1.0.0", tmp_path)
+    tools = tmp_path / "tools"  # an ldconfig that knows every library but libspeechd
+    tools.mkdir()
+    real = next(p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if Path(p).exists())
+    (tools / "ldconfig").write_text(f'#!/bin/sh\n{real} "$@" | grep -v libspeechd\n')
+    (tools / "ldconfig").chmod(0o755)
+    env = {**os.environ, "PATH": f"{tools}:{os.environ['PATH']}"}
+
+    done = subprocess.run([str(unpacked / "install.sh"), "--no-service", "--prefix", str(root)],
+                          capture_output=True, text=True, env=env, check=False)  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert "read-aloud will be off: this machine lacks libspeechd.so.2" in done.stderr
+    assert "apt-get install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng" in done.stderr
+    assert "installed clinic-kiosk 1.0.0" in done.stdout
+
+
+def test_install_is_quiet_about_read_aloud_where_the_speech_packages_are(
+    tmp_path: Path, root: Path
+) -> None:
+    if not Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng").exists():
+        pytest.skip("needs speech-dispatcher and espeak-ng (.ci/run installs them)")
+    unpacked = unpack("1.0.0", tmp_path)
+
+    done = run(unpacked / "install.sh", "--no-service", "--prefix", str(root))
+
+    assert done.returncode == 0, done.stderr
+    assert "read-aloud" not in done.stderr

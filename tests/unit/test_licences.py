@@ -3,11 +3,17 @@ GPL-only licence told apart from the LGPL, exceptions and choices that a clinic 
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
-from installer.licences import gpl_only, shipped_distributions, write_licences
+from installer.licences import (
+    gpl_only,
+    shipped_distributions,
+    write_licences,
+    write_python_parts,
+)
 
 
 def test_every_part_that_ships_goes_with_its_licence_text(tmp_path: Path) -> None:
@@ -41,6 +47,21 @@ def test_every_part_that_ships_goes_with_its_licence_text(tmp_path: Path) -> Non
     assert not [line for line in lines if gpl_only(line.split(": ", 1)[-1])]
 
 
+def test_a_pure_python_part_in_the_programs_archive_goes_with_its_licence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """segno (the QR codes) is pure Python: PyInstaller puts it in the programs' archive."""
+    monkeypatch.setattr("installer.licences.shipped_modules", lambda app_dir: {"segno"})
+
+    lines = write_python_parts(tmp_path, tmp_path / "licenses")
+
+    assert [line.split(":")[0] for line in lines] == [f"segno {metadata.version('segno')}"]
+    assert "BSD" in lines[0]
+    assert not gpl_only(lines[0].split(": ", 1)[-1])
+    folder = tmp_path / "licenses" / f"segno-{metadata.version('segno')}"
+    assert "Redistribution and use" in (folder / "LICENSE").read_text()
+
+
 @pytest.mark.parametrize(
     ("licence", "only"),
     [("GPL-3.0-or-later", True), ("GNU General Public License v3 (GPLv3)", True),
@@ -50,3 +71,19 @@ def test_every_part_that_ships_goes_with_its_licence_text(tmp_path: Path) -> Non
 )  # fmt: skip
 def test_a_gpl_only_licence_is_told_apart(licence: str, only: bool) -> None:
     assert gpl_only(licence) is only
+
+
+def test_of_pyside6_addons_only_a_build_holding_read_aloud_lists_it(tmp_path: Path) -> None:
+    """PySide6 is shared by two wheels: Addons counts only when one of its files ships."""
+    internal = tmp_path / "_internal"
+    for part in ("PySide6/QtCore.abi3.so", "PySide6/QtTextToSpeech.abi3.so", "libz.so.1"):
+        (internal / part).parent.mkdir(parents=True, exist_ok=True)
+        (internal / part).write_bytes(b"")
+
+    lines = write_licences(tmp_path)
+
+    addons = [line for line in lines if line.startswith("PySide6_Addons ")]
+    assert len(addons) == 1
+    assert not gpl_only(addons[0].split(": ", 1)[-1])  # LGPL-3.0 among its choices
+    folder = next((tmp_path / "licenses").glob("PySide6_Addons-*"))
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (folder / "LGPL-3.0.txt").read_text()

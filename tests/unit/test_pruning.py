@@ -3,6 +3,9 @@ only those parts needed, and OpenSSL, which comes from the OS so its updates rea
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 import build_installer as bi
@@ -30,6 +33,17 @@ import build_installer as bi
         (r"PySide6\Qt\translations\qtbase_de.qm", True),  # Windows separators
         ("kiosk/views/Main.qml", False),
         ("content/bundle.toml", False),
+        # Of PySide6-Addons, read-aloud alone: QtTextToSpeech and the QtMultimedia it links.
+        ("PySide6/QtTextToSpeech.abi3.so", False),
+        ("PySide6/Qt/lib/libQt6TextToSpeech.so.6", False),
+        ("PySide6/Qt/lib/libQt6Multimedia.so.6", False),
+        ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", False),
+        ("PySide6/Qt/lib/libQt6MultimediaQuick.so.6", True),
+        ("PySide6/Qt/lib/libQt6WebEngineCore.so.6", True),
+        ("PySide6/Qt/lib/libQt6VirtualKeyboard.so.6", True),  # GPL-3: never
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", True),
+        ("PySide6/Qt/lib/libavcodec.so.61", True),
+        ("PySide6/Qt/qml/QtTextToSpeech/qmldir", True),  # the screens use the Python API
     ],
 )
 def test_only_what_the_kiosk_never_uses_is_left_out(dest: str, unused: bool) -> None:
@@ -101,3 +115,20 @@ def test_openssl_comes_from_the_os_so_its_security_updates_reach_the_kiosk() -> 
                        from_the_os=("libssl.so.3", "libcrypto.so.3"))  # fmt: skip
 
     assert [dest for dest, _, _ in kept] == [binaries[0][0], "libz.so.1"]
+
+
+def test_on_linux_a_library_needs_what_it_links_to_itself_not_what_those_link_to() -> None:
+    """So libpulse's sound codecs go out with libpulse, which comes from the OS."""
+    import PySide6
+
+    if shutil.which("objdump") is None:
+        pytest.skip("needs objdump (binutils, as .ci/run installs)")
+    multimedia = Path(PySide6.__file__).parent / "Qt" / "lib" / "libQt6Multimedia.so.6"
+    if not multimedia.exists():
+        pytest.skip("a Linux PySide6-Addons: QtMultimedia for read-aloud")
+
+    links = bi.linked_libraries(str(multimedia))
+
+    assert "libpulse.so.0" in links
+    assert "libQt6Core.so.6" in links
+    assert not [name for name in links if name.startswith(("libpulsecommon", "libsndfile"))]

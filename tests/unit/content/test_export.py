@@ -36,6 +36,9 @@ def test_every_link_and_image_in_the_site_resolves(
         html = page.read_text(encoding="utf-8")
         assert "kiosk:" not in html
         for url in _LOCAL_URL_RE.findall(html):
+            if url.startswith("#"):  # a glossary word, to its entry in the page's list
+                assert f'id="{url[1:]}"' in html, f"{page.name} links to missing {url}"
+                continue
             assert (out / url).is_file(), f"{page.name} links to missing {url}"
 
 
@@ -122,3 +125,38 @@ def test_a_draft_page_says_so_instead_of_reviewed(make_bundle: MakeBundle, tmp_p
     intro = (tmp_path / "intro.html").read_text(encoding="utf-8")
     assert "Draft, 2026-10-01: not yet reviewed by Clinic medical staff." in intro
     assert "Last reviewed" not in intro
+
+
+def test_the_export_defines_each_glossary_word_where_it_is_used_and_at_the_end(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    root = make_bundle()
+    (root / "glossary.toml").write_text(
+        '"infusion" = "Medicine given slowly into a vein."\n'
+        '"off-label" = "Used in a way the FDA has not approved: ask about \\"cost\\" & cover."\n',
+        encoding="utf-8",
+    )
+    page = root / "pages" / "details.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nIt is off-label. Infusions help; an infusion.\n",
+        encoding="utf-8",
+    )
+
+    _export(root, tmp_path)
+
+    html = (tmp_path / "details.html").read_text(encoding="utf-8")
+    assert (
+        '<a class="term" href="#word-1"><abbr title="Used in a way the FDA has not approved: ask '
+        'about &quot;cost&quot; &amp; cover.">off-label</abbr></a>'
+    ) in html
+    assert (
+        '<a class="term" href="#word-0"><abbr title="Medicine given slowly into a vein.">'
+        "Infusions</abbr></a> help; an infusion."
+    ) in html
+    assert (
+        '<section class="words"><h2>Words used on this page</h2><dl>'
+        '<dt id="word-1">off-label</dt><dd>Used in a way the FDA has not approved: ask about '
+        '&quot;cost&quot; &amp; cover.</dd><dt id="word-0">infusion</dt>'
+        "<dd>Medicine given slowly into a vein.</dd></dl></section></article>"
+    ) in html
+    assert "Words used on this page" not in (tmp_path / "intro.html").read_text(encoding="utf-8")

@@ -241,3 +241,39 @@ def test_a_review_status_other_than_draft_or_reviewed_is_an_error(
     assert [str(p) for p in report.errors] == [
         f"{path}:10: error: 'review_status' in front matter must be one of: reviewed, draft"
     ]
+
+
+def test_a_glossary_term_no_page_uses_is_flagged_at_its_line(make_bundle: MakeBundle) -> None:
+    root = make_bundle()
+    _set_body(root, "details", "Ask about infusions.\n\n## Wind-up\n\n[Back](intro.md).\n")
+    glossary = root / "glossary.toml"
+    glossary.write_text(
+        "# Plain words.\n"
+        '"infusion" = "Medicine given slowly into a vein."\n'
+        'wind-up = "The same pain signal feels stronger each time."\n'
+        '"placebo" = "A look-alike treatment with no medicine in it."\n',
+        encoding="utf-8",
+    )
+
+    assert _warnings(root) == [
+        f"{glossary}:3: warning: glossary term 'wind-up' is on no page, so no patient will "
+        "see it: use the word on a page, or remove it",
+        f"{glossary}:4: warning: glossary term 'placebo' is on no page, so no patient will "
+        "see it: use the word on a page, or remove it",
+    ]
+
+    # Used once anywhere is enough, in any case or number; a heading does not count.
+    _set_body(root, "details", "Wind-up and placebos.\n\n[Back](intro.md).\n")
+    _set_body(root, "intro", "An infusion.\n\nRead [the details](details.md).\n")
+    assert _warnings(root) == []
+
+
+def test_a_glossary_term_with_no_word_is_an_error(make_bundle: MakeBundle) -> None:
+    root = make_bundle()
+    (root / "glossary.toml").write_text('"infusion" = "Into a vein."\n" " = "Nothing."\n')
+
+    report = validate(root, TODAY)
+
+    assert [str(p) for p in report.errors] == [
+        f"{root / 'glossary.toml'}:2: error: a glossary term needs a word before the '='"
+    ]

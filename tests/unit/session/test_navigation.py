@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from kiosk.session.navigation import Location, Navigator, Screen, every_location
@@ -129,3 +131,64 @@ def test_every_location_can_be_reached(nav: Navigator) -> None:
     assert locations[0] == Location(Screen.ATTRACT)
     assert locations[-2] == Location(Screen.CONTACT)
     assert locations[-1] == Location(Screen.STAFF)
+
+
+@pytest.fixture
+def words() -> Navigator:
+    nav = Navigator(TOUR, pages={"a", "b", "c", "d"}, topics={"t"}, terms=["0", "1"])
+    nav.open_page("d")
+    return nav
+
+
+def test_a_glossary_word_opens_its_card_over_the_page(words: Navigator) -> None:
+    assert words.open_link("kiosk:term/1")
+
+    assert words.term == "1"
+    assert words.current == Location(Screen.PAGE, "d")
+    words.close_term()
+    assert words.term == ""
+
+
+@pytest.mark.parametrize("url", ["kiosk:term/2", "kiosk:term/01", "kiosk:term/x", "kiosk:term/"])
+def test_a_word_the_glossary_does_not_have_opens_nothing(words: Navigator, url: str) -> None:
+    assert not words.open_link(url)
+    assert words.term == ""
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        lambda nav: nav.open_link("kiosk:page/a"),
+        lambda nav: nav.open_page("d"),
+        lambda nav: nav.back(),
+        lambda nav: nav.home(),
+        lambda nav: nav.start_tour(),
+        lambda nav: nav.open_contact(),
+        lambda nav: nav.reset(),
+        lambda nav: nav.go_to(Location(Screen.PAGE, "d")),
+    ],
+)
+def test_every_move_and_every_reset_closes_the_card(
+    words: Navigator, move: Callable[[Navigator], object]
+) -> None:
+    words.open_term("0")
+
+    move(words)
+
+    assert words.term == ""
+
+
+def test_a_tour_step_back_closes_the_card(words: Navigator) -> None:
+    words.start_tour()
+    words.next_step()
+    words.open_term("0")
+
+    assert words.previous_step()
+    assert words.term == ""
+
+
+def test_no_card_opens_on_the_attract_screen() -> None:
+    nav = Navigator(TOUR, pages={"a"}, topics=set(), terms=["0"])
+
+    assert not nav.open_term("0")
+    assert nav.term == ""

@@ -47,3 +47,27 @@ def test_pings_twice_per_watchdog_timeout() -> None:
     assert watchdog_interval({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid())}) == 15
     assert watchdog_interval({"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"}) is None
     assert watchdog_interval({}) is None
+
+
+def test_systemds_variables_are_kept_for_the_kiosk_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from kiosk.system import notify as module
+
+    monkeypatch.setattr(module, "_taken", {})
+    monkeypatch.setenv("NOTIFY_SOCKET", "/run/notify")
+    monkeypatch.setenv("WATCHDOG_USEC", "2000000")
+
+    module.take_service_environment(os.environ)
+
+    assert module.service_environment() == {
+        "NOTIFY_SOCKET": "/run/notify",
+        "WATCHDOG_USEC": "2000000",
+    }
+    # A process the kiosk starts from now on (a D-Bus daemon, say) does not inherit them.
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.environ.get('NOTIFY_SOCKET', 'none'))"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert child.stdout.strip() == "none"

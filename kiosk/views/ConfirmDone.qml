@@ -1,0 +1,99 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// "I'm done" with words typed in the form: one question before they are gone,
+// so a tap that meant Contrast does not wipe a half-filled request.
+Rectangle {
+    id: overlay
+
+    required property SessionBridge session
+
+    property Item before: null
+
+    function open() {
+        before = Window.activeFocusItem
+        visible = true
+        keep.forceActiveFocus(Qt.OtherFocusReason)
+    }
+    function close() {
+        visible = false
+        if (before)
+            before.forceActiveFocus(Qt.OtherFocusReason)
+        before = null
+    }
+
+    objectName: "confirmDone"
+    visible: false
+    color: Theme.scrim
+    Accessible.role: Accessible.Dialog
+    Accessible.name: question.text
+
+    TapHandler {}  // nothing behind it can be touched while it asks
+    Keys.onPressed: (event) => {
+        if (event.key === Qt.Key_Escape) {
+            overlay.close()
+            event.accepted = true
+        }
+    }
+    Connections {
+        target: overlay.session
+        function onChanged() { if (overlay.session.warning) overlay.close() }  // the idle warning wins
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.idleWidth)
+        height: column.implicitHeight + 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+        border.width: Theme.line
+        border.color: Theme.controlBorder
+
+        ColumnLayout {
+            id: column
+            anchors { left: parent.left; right: parent.right; top: parent.top
+                      margins: Theme.margin }
+            spacing: Theme.spacing * 1.5
+
+            ScreenTitle {
+                id: question
+                Layout.fillWidth: true
+                text: "Clear everything you typed?"
+            }
+            BodyText {
+                Layout.fillWidth: true
+                text: "Your request has not been sent. If you clear it, the words you typed are gone."
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.doneGap
+                KioskButton {
+                    id: keep
+                    objectName: "confirmDoneNo"
+                    Keys.onTabPressed: clear.forceActiveFocus(Qt.TabFocusReason)  // Tab stays inside
+                    Keys.onBacktabPressed: clear.forceActiveFocus(Qt.BacktabFocusReason)
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget * 1.3
+                    text: "No, keep it"
+                    onClicked: overlay.close()
+                }
+                KioskButton {
+                    id: clear
+                    objectName: "confirmDoneYes"
+                    Keys.onTabPressed: keep.forceActiveFocus(Qt.TabFocusReason)
+                    Keys.onBacktabPressed: keep.forceActiveFocus(Qt.BacktabFocusReason)
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget * 1.3
+                    primary: true
+                    text: "Yes, clear it"
+                    onClicked: {
+                        overlay.visible = false
+                        overlay.before = null
+                        overlay.session.done()
+                    }
+                }
+            }
+        }
+    }
+}
