@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.config import Config
 from kiosk.outbox.errors import OutboxError
-from kiosk.system.notify import notify, service_environment, watchdog_interval
+from kiosk.system.notify import notify, watchdog_interval
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -141,7 +141,9 @@ def start_metrics(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
 
 def start_service_pings(app: QGuiApplication) -> None:
     """Tell systemd the kiosk is up, then keep telling it from this (the GUI) thread."""
-    environ = service_environment()
+    from kiosk.bridge.window import SERVICE_ENVIRONMENT
+
+    environ = dict(app.property(SERVICE_ENVIRONMENT) or {})
     notify("READY=1", environ)
     interval = watchdog_interval(environ)
     if interval is None:

@@ -21,6 +21,7 @@ from kiosk.system.notify import take_service_environment
 log = logging.getLogger("kiosk.app")
 
 FONT_FAMILY = "Atkinson Hyperlegible"
+SERVICE_ENVIRONMENT = "serviceEnvironment"  # the app's property: systemd's variables
 
 
 def start_qt(argv0: str, offscreen: bool) -> QGuiApplication:
@@ -28,9 +29,10 @@ def start_qt(argv0: str, offscreen: bool) -> QGuiApplication:
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    take_service_environment(os.environ)  # before Qt can start a child that inherits them
+    service = take_service_environment(os.environ)  # before Qt starts a child that inherits them
     QQuickStyle.setStyle("Basic")
     app = QGuiApplication([argv0])
+    app.setProperty(SERVICE_ENVIRONMENT, service)  # for start_service_pings
     load_fonts()
     return app
 

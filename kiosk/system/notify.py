@@ -15,24 +15,16 @@ from collections.abc import Mapping, MutableMapping
 log = logging.getLogger("kiosk.system")
 
 SERVICE_VARIABLES = ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")
-_taken: dict[str, str] = {}
 
 
-def take_service_environment(environ: MutableMapping[str, str]) -> None:
-    """Keep systemd's variables for the kiosk alone, out of `environ`.
+def take_service_environment(environ: MutableMapping[str, str]) -> dict[str, str]:
+    """systemd's variables, taken out of `environ` for the kiosk alone.
 
     A process the kiosk starts (a D-Bus session autolaunched for the screen-reader
     bus, speech-dispatcher) would otherwise inherit NOTIFY_SOCKET and tell systemd
     "READY=1" as if it were the kiosk. As sd_notify's unset_environment does.
     """
-    for name in SERVICE_VARIABLES:
-        if name in environ:
-            _taken[name] = environ.pop(name)
-
-
-def service_environment() -> Mapping[str, str]:
-    """systemd's variables as the kiosk received them (see take_service_environment)."""
-    return _taken
+    return {name: environ.pop(name) for name in SERVICE_VARIABLES if name in environ}
 
 
 def notify(message: str, environ: Mapping[str, str]) -> bool:

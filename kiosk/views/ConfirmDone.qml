@@ -2,15 +2,21 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// "I'm done" with words typed in the form: one question before they are gone,
-// so a tap that meant Contrast does not wipe a half-filled request.
+// Leaving the form with words typed in it ("I'm done", Home, Back, Escape): one
+// question before they are gone, so a tap that meant Contrast does not wipe a
+// half-filled request. `ask(then)` shows it; Yes does `then`.
 Rectangle {
     id: overlay
 
     required property SessionBridge session
 
     property Item before: null
+    property var then: null  // what Yes does
 
+    function ask(action) {
+        then = action
+        open()
+    }
     function open() {
         before = Window.activeFocusItem
         visible = true
@@ -29,13 +35,12 @@ Rectangle {
     Accessible.role: Accessible.Dialog
     Accessible.name: question.text
 
-    TapHandler {}  // nothing behind it can be touched while it asks
-    Keys.onPressed: (event) => {
-        if (event.key === Qt.Key_Escape) {
-            overlay.close()
-            event.accepted = true
-        }
+    MouseArea {  // nothing behind it can be touched or scrolled while it asks
+        anchors.fill: parent
+        onWheel: (wheel) => { wheel.accepted = true }
     }
+    Keys.onEscapePressed: overlay.close()
+    FocusTrap { scope: overlay }
     Connections {
         target: overlay.session
         function onChanged() { if (overlay.session.warning) overlay.close() }  // the idle warning wins
@@ -71,8 +76,6 @@ Rectangle {
                 KioskButton {
                     id: keep
                     objectName: "confirmDoneNo"
-                    Keys.onTabPressed: clear.forceActiveFocus(Qt.TabFocusReason)  // Tab stays inside
-                    Keys.onBacktabPressed: clear.forceActiveFocus(Qt.BacktabFocusReason)
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget * 1.3
                     text: "No, keep it"
@@ -81,16 +84,17 @@ Rectangle {
                 KioskButton {
                     id: clear
                     objectName: "confirmDoneYes"
-                    Keys.onTabPressed: keep.forceActiveFocus(Qt.TabFocusReason)
-                    Keys.onBacktabPressed: keep.forceActiveFocus(Qt.BacktabFocusReason)
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget * 1.3
                     primary: true
                     text: "Yes, clear it"
                     onClicked: {
+                        const action = overlay.then
                         overlay.visible = false
                         overlay.before = null
-                        overlay.session.done()
+                        overlay.then = null
+                        if (action)
+                            action()
                     }
                 }
             }

@@ -21,6 +21,7 @@ ColumnLayout {
 
     signal saved(string method)
     signal problemAt(Item item)  // the first field to fix, to bring into view
+    signal keysWanted()  // Enter in the message box: on to the kiosk's keys
 
     spacing: Theme.spacing * 1.25
 
@@ -152,6 +153,7 @@ ColumnLayout {
     MessageField {
         id: message
         Layout.fillWidth: true
+        onKeysWanted: form.keysWanted()
         maximumLength: form.bridge.rules.maxMessage
     }
 

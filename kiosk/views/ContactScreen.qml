@@ -17,8 +17,28 @@ Item {
 
     readonly property bool wide: width > height
     readonly property var focused: Window.activeFocusItem
-    readonly property var editing: focused && focused.keyboardLayout !== undefined ? focused
-                                                                                    : null
+    // The text box the kiosk's keys type into: the one with the focus, or the last
+    // one while a keyboard or switch user is on the keys themselves.
+    property var editing: null
+    onFocusedChanged: {
+        if (focused && focused.keyboardLayout !== undefined)
+            editing = focused
+        else if (!(focused && within(focused, kioskKeys)))
+            editing = null
+    }
+    function within(item, ancestor) {
+        for (let up = item; up; up = up.parent)
+            if (up === ancestor)
+                return true
+        return false
+    }
+    // Enter in a text box takes a keyboard or switch user to the kiosk's keys.
+    Keys.onReturnPressed: (event) => {
+        if (editing && focused === editing && kioskKeys.visible)
+            kioskKeys.focusFirstKey()
+        else
+            event.accepted = false
+    }
     property string savedMethod: ""
     // Words typed in the form, not yet sent: "I'm done" asks before clearing them.
     readonly property bool hasTyping: (formLoader.item as ContactForm)?.typed ?? false
@@ -103,6 +123,7 @@ Item {
         }
 
         OnScreenKeyboard {
+            id: kioskKeys
             Layout.fillWidth: true
             visible: screen.editing !== null && screen.savedMethod === ""
             target: screen.editing
@@ -116,6 +137,7 @@ Item {
             bridge: screen.form
             content: screen.content
             onProblemAt: (item) => screen.scrollTo(item)
+            onKeysWanted: kioskKeys.focusFirstKey()
             onSaved: (method) => {
                 scroller.forceActiveFocus()
                 scroller.contentY = 0

@@ -32,16 +32,8 @@ Rectangle {
             before = null
         }
     }
-    Keys.onPressed: (event) => {
-        if (event.key === Qt.Key_Escape)
-            overlay.navigation.closeTerm()
-        else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab)
-            (closeButton.activeFocus && listen.visible ? listen.firstButton : closeButton)
-                .forceActiveFocus(Qt.TabFocusReason)  // between Listen and Close
-        else
-            return
-        event.accepted = true
-    }
+    Keys.onEscapePressed: overlay.navigation.closeTerm()
+    FocusTrap { scope: overlay }  // Tab goes round Listen, its pace and Close
 
     // Nothing under the card can be touched or scrolled; a tap beside it closes it.
     MouseArea {

@@ -23,7 +23,7 @@ Rectangle {
         if (visible) {
             before = Window.activeFocusItem
             stillHere.forceActiveFocus(Qt.OtherFocusReason)
-            spoken = countdown.text
+            Qt.callLater(() => { overlay.spoken = countdown.text })  // once the count is set
         } else if (before) {
             before.forceActiveFocus(Qt.OtherFocusReason)
             before = null
@@ -37,8 +37,10 @@ Rectangle {
         }
     }
 
-    TapHandler {
-        onTapped: overlay.session.stillHere()
+    MouseArea {  // a tap anywhere answers it, and reaches nothing beneath
+        anchors.fill: parent
+        onClicked: overlay.session.stillHere()
+        onWheel: (wheel) => { wheel.accepted = true }
     }
 
     Rectangle {
@@ -66,6 +68,14 @@ Rectangle {
                 objectName: "idleCountdown"
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: overlay.spoken
+                // A second alert appears at 10 seconds: a screen reader says an alert as
+                // it is shown, where a changed name may go unsaid.
+                Item {
+                    objectName: "idleLastSeconds"
+                    visible: overlay.visible && overlay.session.secondsLeft <= 10
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: visible ? countdown.text : ""
+                }
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: "To keep your information private, this screen will clear and start "

@@ -27,6 +27,15 @@ ApplicationWindow {
     color: Theme.background
     font.family: Theme.fontFamily
 
+    // Leaving a form that holds typed words asks first; anything else goes at once.
+    function leave(action) {
+        const contact = screenLoader.item as ContactScreen
+        if (contact && contact.hasTyping)
+            confirmDone.ask(action)
+        else
+            action()
+    }
+
     Binding { target: Theme; property: "textScale"; value: window.display.textScale }
     Binding { target: Theme; property: "highContrast"; value: window.display.highContrast }
     Binding { target: Theme; property: "iconDir"; value: window.iconDir }
@@ -35,7 +44,7 @@ ApplicationWindow {
         anchors.fill: parent
         spacing: 0
         // Escape is Back, from anywhere that does not use it itself.
-        Keys.onEscapePressed: window.navigation.back()
+        Keys.onEscapePressed: window.leave(() => window.navigation.back())
 
         TopBar {
             Layout.fillWidth: true
@@ -43,13 +52,9 @@ ApplicationWindow {
             navigation: window.navigation
             display: window.display
             session: window.session
-            onDoneRequested: {
-                const contact = screenLoader.item as ContactScreen
-                if (contact && contact.hasTyping)
-                    confirmDone.open()
-                else
-                    window.session.done()
-            }
+            onHomeRequested: window.leave(() => window.navigation.home())
+            onBackRequested: window.leave(() => window.navigation.back())
+            onDoneRequested: window.leave(() => window.session.done())
         }
 
         Loader {

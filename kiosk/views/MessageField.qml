@@ -10,6 +10,8 @@ ColumnLayout {
     required property int maximumLength
     readonly property alias text: area.text
 
+    signal keysWanted()  // Enter: a keyboard or switch user goes on to the kiosk's keys
+
     spacing: Theme.gapSmall
     RowLayout {
         Layout.fillWidth: true
@@ -41,6 +43,13 @@ ColumnLayout {
         Accessible.name: "A short message"
         // Tab moves on, as in every other field; a message needs no tab characters.
         Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        // Enter goes on to the kiosk's keys, as in every text box; Shift+Enter starts a new line.
+        Keys.onReturnPressed: (event) => {
+            if (event.modifiers & Qt.ShiftModifier)
+                area.insert(area.cursorPosition, "\n")
+            else
+                field.keysWanted()
+        }
         Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
         onTextChanged: if (length > field.maximumLength) remove(field.maximumLength, length)
         background: Rectangle {

@@ -3,8 +3,10 @@ import QtQuick
 import QtQuick.Controls.Basic
 
 // The kiosk's own keyboard: letters (with shift and accents), an email layout
-// and a phone keypad. It types into `target`, never takes the focus, offers no
-// predictions and keeps nothing of what was typed.
+// and a phone keypad. It types into `target`, offers no predictions and keeps
+// nothing of what was typed. A touch never moves the focus to a key; a keyboard
+// or switch user gets to the keys with Enter in a text box (focusFirstKey), moves
+// among them with Tab, presses with Enter or Space, and goes back with Escape.
 Rectangle {
     id: keyboard
 
@@ -15,6 +17,11 @@ Rectangle {
     property bool accents: false
 
     signal doneRequested()
+
+    function focusFirstKey() {
+        keyboard.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+    }
+    Keys.onEscapePressed: if (target) target.forceActiveFocus(Qt.TabFocusReason)
 
     readonly property var letterRows: [
         accents ? ["á", "é", "í", "ó", "ú", "ñ", "ü", "'", "-", "#back"]
@@ -134,9 +141,11 @@ Rectangle {
                         width: keyboard.keyWidth * keyboard.span(modelData)
                                + keyboard.keySpacing * (keyboard.span(modelData) - 1)
                         height: keyboard.keyHeight
-                        focusPolicy: Qt.NoFocus
+                        focusPolicy: Qt.TabFocus  // never a touch: the text box keeps it
                         text: keyboard.label(modelData)
                         Accessible.name: modelData === "#back" ? "Delete" : text
+                        Keys.onReturnPressed: click()
+                        Keys.onEnterPressed: click()
                         onClicked: keyboard.press(modelData)
 
                         contentItem: ButtonLabel {
@@ -153,6 +162,7 @@ Rectangle {
                                  : Theme.surface
                             border.width: Theme.lineThin
                             border.color: Theme.controlBorder
+                            FocusRing { shown: key.visualFocus; cornerRadius: Theme.keyRadius }
                         }
                     }
                 }

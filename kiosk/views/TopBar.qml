@@ -12,7 +12,10 @@ Rectangle {
     required property SessionBridge session
     readonly property bool compact: width < Theme.compactBarWidth
 
-    signal doneRequested()  // the window decides: clear at once, or ask first
+    // The window decides: go at once, or first ask about words typed in the form.
+    signal homeRequested()
+    signal backRequested()
+    signal doneRequested()
 
     implicitHeight: grid.implicitHeight + 2 * Theme.barPadding
     color: Theme.surface
@@ -39,7 +42,7 @@ Rectangle {
             Layout.column: 0
             text: "Home"
             iconName: "home"
-            onClicked: bar.navigation.home()
+            onClicked: bar.homeRequested()
         }
         KioskButton {
             objectName: "backButton"
@@ -48,7 +51,7 @@ Rectangle {
             text: "Back"
             iconName: "back"
             enabled: bar.navigation.canGoBack
-            onClicked: bar.navigation.back()
+            onClicked: bar.backRequested()
         }
         Item { Layout.row: 0; Layout.column: 2; Layout.fillWidth: true }
         KioskButton {

@@ -16,7 +16,12 @@ from kiosk.bridge.walk import settle
 from kiosk.outbox.envelope import envelope, open_envelope
 from kiosk.outbox.keys import read_private_key
 from kiosk.outbox.store import DATABASE
-from tests.gui.conftest import FORM_PASSPHRASE, find, tap, type_on_hardware_keyboard
+from tests.gui.conftest import (
+    FORM_PASSPHRASE,
+    find,
+    tap,
+    type_on_hardware_keyboard,
+)
 
 Key = Qt.Key
 TAB_LIMIT = 120  # more Tabs than any screen has controls
@@ -166,37 +171,55 @@ def test_the_idle_warning_takes_the_focus_and_any_key_keeps_the_place(form_kiosk
     assert focused(kiosk).objectName() == "pageTitle"  # back where the patient was
 
 
-def test_im_done_asks_first_when_the_form_holds_typed_words(form_kiosk: Kiosk) -> None:
-    kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
-    tap(kiosk.window, "fieldNameInput")
-    type_text(kiosk, "Half typed")
-
-    tap(kiosk.window, "doneButton")
-    assert find(kiosk.window, "confirmDone").isVisible()
-    tap(kiosk.window, "confirmDoneNo")
-    assert kiosk.navigation.screen == "contact"
-    assert find(kiosk.window, "fieldNameInput").property("text") == "Half typed"
-
-    tap(kiosk.window, "doneButton")
-    tap(kiosk.window, "confirmDoneYes")
-    assert kiosk.navigation.screen == "attract"
-
-
-def test_im_done_clears_at_once_when_nothing_is_typed(form_kiosk: Kiosk) -> None:
-    kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
-
-    tap(kiosk.window, "doneButton")
-
-    assert kiosk.navigation.screen == "attract"
-
-
 def _all(kiosk: Kiosk) -> list[QQuickItem]:
     from tests.gui.conftest import items
 
     return list(items(kiosk.window))
+
+
+def press_key_on_screen(kiosk: Kiosk, key: str) -> None:
+    """Tab along the kiosk's own keys to `key` and press it, as a switch user would."""
+    tab_to(kiosk, f"key_{key}")
+    press(kiosk, Key.Key_Return)
+
+
+def test_a_switch_user_types_on_the_kiosks_own_keys(form_kiosk: Kiosk) -> None:
+    """Only Tab and Enter (a two-switch user), no hardware letters."""
+    kiosk = form_kiosk
+    kiosk.navigation.home()
+    kiosk.navigation.openContact()
+    settle()
+    tab_to(kiosk, "fieldNameInput")
+
+    press(kiosk, Key.Key_Return)  # Enter in a text box: on to the kiosk's keys
+    assert focused(kiosk).objectName().startswith("key_")
+    assert find(kiosk.window, "keyboard").isVisible()
+    for letter in "ana":
+        press_key_on_screen(kiosk, letter)
+        tab_to(kiosk, "key_q", backwards=True)  # back to the first row for the next one
+    assert find(kiosk.window, "fieldNameInput").property("text") == "ana"
+    assert find(kiosk.window, "keyboard").isVisible()  # still typing into the name
+
+    press(kiosk, Key.Key_Escape)  # back to the text box, not Back to another screen
+    assert focused(kiosk).objectName() == "fieldNameInput"
+    assert kiosk.navigation.screen == "contact"
+
+
+def test_enter_in_the_message_box_goes_to_the_keys_and_shift_enter_starts_a_line(
+    form_kiosk: Kiosk,
+) -> None:
+    kiosk = form_kiosk
+    kiosk.navigation.home()
+    kiosk.navigation.openContact()
+    settle()
+    message = tab_to(kiosk, "fieldMessageInput")
+    type_text(kiosk, "One")
+    press(kiosk, Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(kiosk, "Two")
+    assert message.property("text") == "One\nTwo"
+
+    press(kiosk, Key.Key_Return)
+
+    assert focused(kiosk).objectName().startswith("key_")
+    press_key_on_screen(kiosk, "#space")
+    assert message.property("text") == "One\nTwo "

@@ -38,7 +38,7 @@ def test_the_views_lint_clean_against_the_bridges(types: Path) -> None:
 @pytest.mark.parametrize(
     ("file", "right", "wrong", "member", "bridge"),
     [
-        ("TopBar.qml", "bar.navigation.home()", "bar.navigation.hmoe()", "hmoe",
+        ("Main.qml", "window.navigation.home()", "window.navigation.hmoe()", "hmoe",
          "NavigationBridge"),
         ("AttractScreen.qml", "screen.content.clinicName", "screen.content.clinicNmae",
          "clinicNmae", "ContentBridge"),

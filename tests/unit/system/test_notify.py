@@ -53,18 +53,14 @@ def test_systemds_variables_are_kept_for_the_kiosk_alone(monkeypatch: pytest.Mon
     import subprocess
     import sys
 
-    from kiosk.system import notify as module
+    from kiosk.system.notify import take_service_environment
 
-    monkeypatch.setattr(module, "_taken", {})
     monkeypatch.setenv("NOTIFY_SOCKET", "/run/notify")
     monkeypatch.setenv("WATCHDOG_USEC", "2000000")
 
-    module.take_service_environment(os.environ)
+    taken = take_service_environment(os.environ)
 
-    assert module.service_environment() == {
-        "NOTIFY_SOCKET": "/run/notify",
-        "WATCHDOG_USEC": "2000000",
-    }
+    assert taken == {"NOTIFY_SOCKET": "/run/notify", "WATCHDOG_USEC": "2000000"}
     # A process the kiosk starts from now on (a D-Bus daemon, say) does not inherit them.
     child = subprocess.run(
         [sys.executable, "-c", "import os; print(os.environ.get('NOTIFY_SOCKET', 'none'))"],
