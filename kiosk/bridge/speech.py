@@ -51,6 +51,7 @@ class SpeechBridge(QObject):
         self._found = voices.LOOKING
         self._tts: QTextToSpeech | None = None
         self._probe: VoiceProbe | None = None
+        self._probe_language = ""  # what the search under way looks for
         self._heard_speaking = False  # since the last sentence was given to the engine
         navigation.changed.connect(self.stop)
         navigation.termChanged.connect(self.stop)  # a glossary word's card opens or closes
@@ -65,6 +66,7 @@ class SpeechBridge(QObject):
         if self._probe is not None:
             return
         quiet_multimedia()
+        self._probe_language = self._language
         self._probe = VoiceProbe(self._setting, self._language, self)
         self._probe.found.connect(self._use)
         self._probe.start()
@@ -94,6 +96,9 @@ class SpeechBridge(QObject):
         if self._probe is not None:
             self._probe.deleteLater()  # it has said what it found: its thread is ending
             self._probe = None
+        if self._probe_language != self._language:  # new content came in another language
+            self.discover()
+            return
         if found.available:
             found = self._make_engine(found)
         self._found = found
@@ -221,7 +226,7 @@ class SpeechBridge(QObject):
         assert self._tts is not None
         self._heard_speaking = False
         self._tts.setRate(self._reading.rate)
-        self._tts.say(for_the_voice(sentence))
+        self._tts.say(for_the_voice(sentence, self._found.engine))
         self.sentenceStarted.emit()
 
     def _engine_state(self, state: Any) -> None:

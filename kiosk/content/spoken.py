@@ -3,6 +3,7 @@ in the order the screen shows them; and how a sentence is put to the voice."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -43,12 +44,18 @@ def clinic_sentences(clinic: Clinic) -> list[str]:
     return _lines([clinic.name, clinic.address, *phones, clinic.hours])
 
 
-def for_the_voice(sentence: str) -> str:
+SAPI = "sapi"  # Qt's name for the Windows speech engine that parses XML
+
+
+def for_the_voice(sentence: str, engine: str = "") -> str:
     """The sentence as the voice is given it: a phone number digit by digit, in its groups
-    ("5 1 8, 6 7 2, 3 0 5 0"), not as "five hundred and eighteen"."""
+    ("5 1 8, 6 7 2, 3 0 5 0"), not as "five hundred and eighteen". Windows' SAPI engine
+    reads its text as XML, so there `&`, `<` and `>` are escaped: a page's words are said,
+    never taken as the voice's own markup."""
 
     def digits(match: re.Match[str]) -> str:
         groups = re.findall(r"\d+", match.group())
         return ", ".join(" ".join(group) for group in groups)
 
-    return _PHONE_RE.sub(digits, sentence)
+    said = _PHONE_RE.sub(digits, sentence)
+    return html.escape(said, quote=False) if engine == SAPI else said

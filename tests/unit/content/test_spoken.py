@@ -44,3 +44,12 @@ def test_phone_numbers_go_to_the_voice_digit_by_digit() -> None:
     assert for_the_voice("Call (518) 672-3050 today.") == "Call 5 1 8, 6 7 2, 3 0 5 0 today."
     assert for_the_voice("Call 1-800-662-4357.") == "Call 1, 8 0 0, 6 6 2, 4 3 5 7."
     assert for_the_voice("In 2021, 3 in 4 people.") == "In 2021, 3 in 4 people."
+
+
+def test_windows_sapi_hears_markup_as_words_not_as_its_own_xml() -> None:
+    sentence = 'Pain & mood <pitch absmiddle="10"/> feed each other.'
+
+    assert for_the_voice(sentence, "sapi") == (
+        'Pain &amp; mood &lt;pitch absmiddle="10"/&gt; feed each other.'
+    )
+    assert for_the_voice(sentence, "speechd") == sentence  # plain text there
