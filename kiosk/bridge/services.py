@@ -9,11 +9,13 @@ watchdog), logs why it stops working, and keeps trying.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.outbox.errors import OutboxError
@@ -35,7 +37,10 @@ def start_services(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
     if kiosk.ready:  # not behind the "being updated" screen
         if kiosk.follower is not None:  # say what is on show, and watch for newer installs
             kiosk.follower.note_showing()
-        kiosk.speech.discover()  # the Listen buttons show once a voice is found
+        # The Listen buttons show once a voice is found. Making the engine holds the
+        # screen's thread for about a second (speech-dispatcher lists its voices): so not
+        # before the first frame, and not while the first patient may be tapping.
+        after_first_frame(kiosk.window, VOICE_SEARCH_DELAY_MS, kiosk.speech.discover)
         start_contact_requests(kiosk, app, config.path("paths.data_dir"), config)
         start_updates(kiosk, app, config)
         start_metrics(kiosk, app, config)
@@ -137,6 +142,20 @@ def start_metrics(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
     worker.start()
     app.aboutToQuit.connect(worker.stop)
     log.info("metrics for node_exporter: %s, every minute", path)
+
+
+VOICE_SEARCH_DELAY_MS = 3000  # after the first frame: the attract screen is up and calm
+
+
+def after_first_frame(window: QQuickWindow, delay_ms: int, then: Callable[[], None]) -> None:
+    """Call `then` `delay_ms` after `window` has drawn its next frame, once."""
+
+    def drawn() -> None:
+        window.frameSwapped.disconnect(drawn)
+        QTimer.singleShot(delay_ms, then)
+
+    window.frameSwapped.connect(drawn)
+    window.update()
 
 
 def start_service_pings(app: QGuiApplication) -> None:

@@ -25,6 +25,8 @@ Item {
             editing = focused
         else if (!(focused && within(focused, kioskKeys)))
             editing = null
+        if (focused && focused !== editing && within(focused, scroller.contentItem))
+            scrollTo(focused)  // what Tab reaches comes into view (a text box does already)
     }
     function within(item, ancestor) {
         for (let up = item; up; up = up.parent)

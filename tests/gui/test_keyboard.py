@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -223,3 +223,17 @@ def test_enter_in_the_message_box_goes_to_the_keys_and_shift_enter_starts_a_line
     assert focused(kiosk).objectName().startswith("key_")
     press_key_on_screen(kiosk, "#space")
     assert message.property("text") == "One\nTwo "
+
+
+def test_what_tab_reaches_on_the_form_comes_into_view(form_kiosk: Kiosk) -> None:
+    kiosk = form_kiosk
+    kiosk.navigation.home()
+    kiosk.navigation.openContact()
+    settle()
+
+    for name in ("bestTime_any", "consent", "sendRequest"):
+        item = tab_to(kiosk, name)
+        settle()
+        top = item.mapToScene(QPointF(0, 0)).y()
+        assert top >= 0, name
+        assert top + item.height() <= kiosk.window.height(), name

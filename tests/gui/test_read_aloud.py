@@ -283,22 +283,3 @@ def test_an_engine_that_never_answers_does_not_hold_up_the_kiosks_exit(tmp_path:
                           capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
 
     assert done.returncode == 64, done.stderr  # not an abort: systemd keeps it stopped
-
-
-def test_new_content_in_another_language_during_the_search_gets_a_voice_of_its_own(
-    qtbot: QtBot,
-) -> None:
-    from kiosk.session import voices
-
-    config = load_config(None, {**os.environ, "KIOSK_SPEECH_ENGINE": "mock"})
-    kiosk = Kiosk(read_bundle(SAMPLE_CONTENT), ManualClock(), config)
-    speech = kiosk.speech
-    speech.discover()  # a search for en-US is under way...
-    speech.use_language("de-DE")  # ...when content in German is installed
-
-    qtbot.waitUntil(lambda: speech.found is not voices.LOOKING, timeout=10_000)
-
-    assert not speech.property("available")  # the mock engine has no German voice
-    assert "de-DE" in speech.found.line()
-    kiosk.engine.deleteLater()
-    settle()
