@@ -148,11 +148,18 @@ VOICE_SEARCH_DELAY_MS = 3000  # after the first frame: the attract screen is up 
 
 
 def after_first_frame(window: QQuickWindow, delay_ms: int, then: Callable[[], None]) -> None:
-    """Call `then` `delay_ms` after `window` has drawn its next frame, once."""
+    """Call `then` `delay_ms` after `window` has drawn its next frame, once.
+
+    frameSwapped comes from the render thread: several frames may be queued before the
+    first of them is heard, so only the first counts.
+    """
+    pending = [True]
 
     def drawn() -> None:
-        window.frameSwapped.disconnect(drawn)
-        QTimer.singleShot(delay_ms, then)
+        if pending:
+            pending.clear()
+            window.frameSwapped.disconnect(drawn)
+            QTimer.singleShot(delay_ms, then)
 
     window.frameSwapped.connect(drawn)
     window.update()

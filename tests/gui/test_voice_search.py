@@ -32,3 +32,23 @@ def test_new_content_in_another_language_during_the_search_gets_a_voice_of_its_o
     assert "de-DE" in speech.found.line()
     kiosk.engine.deleteLater()
     settle()
+
+
+def test_the_search_starts_once_after_the_first_frame(qtbot: QtBot) -> None:
+    from kiosk.bridge.frames import wait_for_frame
+    from kiosk.bridge.services import after_first_frame
+    from tests.gui.conftest import open_kiosk
+
+    kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
+    calls: list[int] = []
+
+    after_first_frame(kiosk.window, 0, lambda: calls.append(1))
+    for _ in range(3):  # more frames: still once
+        wait_for_frame(kiosk.window)
+    qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+    wait_for_frame(kiosk.window)
+
+    assert calls == [1]
+    kiosk.window.close()
+    kiosk.engine.deleteLater()
+    settle()
