@@ -47,6 +47,7 @@ class ContentBridge(QObject):
         self._topic_pages: dict[str, PageListModel] = {}
         self._base_url = QUrl.fromLocalFile(str(bundle.root.resolve()) + "/")
         self._qr_codes: dict[tuple[str, str], dict[str, Any]] = {}
+        self._pages: dict[str, dict[str, Any]] = {}  # each page's map, made when first opened
 
     @Property(str, constant=True)
     def title(self) -> str:
@@ -116,10 +117,16 @@ class ContentBridge(QObject):
 
     @Slot(str, result="QVariantMap")
     def page(self, page_id: str) -> dict[str, Any]:
-        """Everything a page screen shows; an empty map for an unknown id."""
+        """Everything a page screen shows; an empty map for an unknown id. Made once per
+        page (its plain text, sentences and buttons do not change while it is on show)."""
         page = self._bundle.pages.get(page_id)
         if page is None:
             return {}
+        if page_id not in self._pages:
+            self._pages[page_id] = self._page_map(page)
+        return self._pages[page_id]
+
+    def _page_map(self, page: Page) -> dict[str, Any]:
         return {
             "id": page.id,
             "title": page.title,

@@ -1,38 +1,17 @@
-pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Layouts
 import Kiosk
 
-// The glossary words a page uses, as buttons after its text: Tab and a screen
-// reader reach them, which the words inside rich text they cannot, and each button
-// says what its word means as its description. A tap opens the word's card.
-ColumnLayout {
+// The glossary words a page uses, as buttons after its text, each saying what its
+// word means as its description. A press opens the word's card.
+ButtonSection {
     id: section
 
     required property var terms  // [{key, term, definition}]
     required property NavigationBridge navigation
 
     objectName: "pageTerms"
-    visible: terms.length > 0
-    spacing: Theme.gapMedium
-
-    HeadingText {
-        Layout.fillWidth: true
-        text: "Words on this page"
-        font.pixelSize: Theme.boxTitleFont
-    }
-    Flow {
-        Layout.fillWidth: true
-        spacing: Theme.gapMedium
-        Repeater {
-            model: section.terms
-            KioskButton {
-                required property var modelData
-                objectName: "pageTerm_" + modelData.key
-                text: modelData.term
-                Accessible.description: modelData.definition
-                onClicked: section.navigation.openTerm(modelData.key)
-            }
-        }
-    }
+    title: "Words on this page"
+    namePrefix: "pageTerm_"
+    entries: terms.map(t => ({ key: t.key, text: t.term, description: t.definition }))
+    onChosen: (key) => section.navigation.openTerm(key)
 }

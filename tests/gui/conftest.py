@@ -88,6 +88,13 @@ def form_kiosk(qtbot: QtBot, form_data: Path) -> Iterator[Kiosk]:
     kiosk.form.close()
 
 
+def open_contact(kiosk: Kiosk) -> None:
+    """The Contact screen, reached from Home as a patient would."""
+    kiosk.navigation.home()
+    kiosk.navigation.openContact()
+    settle()
+
+
 def items(window: QQuickWindow) -> Iterator[QQuickItem]:
     """Every item in the window, depth first."""
     stack = [window.contentItem()]

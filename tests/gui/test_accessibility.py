@@ -18,7 +18,7 @@ from kiosk.app import Kiosk
 from kiosk.bridge.walk import settle
 from kiosk.content.plaintext import html_to_text
 from kiosk.session.navigation import Location, Screen, every_location
-from tests.gui.conftest import accessible_name, items, tap
+from tests.gui.conftest import accessible_name, items, open_contact, tap
 
 Role = QAccessible.Role
 
@@ -129,9 +129,7 @@ def test_choices_are_radio_buttons_in_a_group_named_after_the_question(
     form_kiosk: Kiosk,
 ) -> None:
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
     radios = [n for n in shown(kiosk.window) if n.role == Role.RadioButton]
 
     assert radios, "the form's choices are not radio buttons"
@@ -144,9 +142,7 @@ def test_a_problem_is_said_with_its_field_and_the_focus_goes_to_the_first(
     form_kiosk: Kiosk,
 ) -> None:
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
 
     tap(kiosk.window, "sendRequest")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -14,45 +13,38 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.bridge.services import open_outbox
 from kiosk.bridge.walk import settle
 from kiosk.outbox.envelope import envelope, open_envelope
-from kiosk.outbox.keys import INTERACTIVE, new_key_pair, read_private_key
+from kiosk.outbox.keys import read_private_key
 from kiosk.outbox.store import DATABASE
 from tests.conftest import SAMPLE_CONTENT
 from tests.gui.conftest import (
+    FORM_PASSPHRASE,
     accessible_name,
     find,
     items,
+    open_contact,
     open_kiosk,
     tap,
     text_of,
     type_on_hardware_keyboard,
 )
 
-PASSPHRASE = "a long test passphrase"
+
+@pytest.fixture
+def data_dir(form_data: Path) -> Path:
+    return form_data
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    new_key_pair(tmp_path, PASSPHRASE, strength=INTERACTIVE)
-    return tmp_path
+def key(form_data: Path) -> PrivateKey:
+    return read_private_key(form_data / "clinic.key", FORM_PASSPHRASE)
 
 
 @pytest.fixture
-def key(data_dir: Path) -> PrivateKey:
-    return read_private_key(data_dir / "clinic.key", PASSPHRASE)
-
-
-@pytest.fixture
-def kiosk(qtbot: QtBot, data_dir: Path) -> Iterator[Kiosk]:
-    kiosk = open_kiosk(qtbot, SAMPLE_CONTENT)
-    kiosk.form.attach(open_outbox(data_dir))
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    yield kiosk
-    kiosk.window.close()
-    kiosk.form.close()
+def kiosk(form_kiosk: Kiosk) -> Kiosk:
+    open_contact(form_kiosk)
+    return form_kiosk
 
 
 def type_keys(kiosk: Kiosk, *keys: str) -> None:

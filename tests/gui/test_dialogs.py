@@ -7,15 +7,13 @@ from PySide6.QtTest import QTest
 
 from kiosk.app import Kiosk
 from kiosk.bridge.walk import settle
-from tests.gui.conftest import centre, find, tap
+from tests.gui.conftest import centre, find, open_contact, tap
 from tests.gui.test_keyboard import Key, focused, press, type_text
 
 
 def test_im_done_asks_first_when_the_form_holds_typed_words(form_kiosk: Kiosk) -> None:
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
     tap(kiosk.window, "fieldNameInput")
     type_text(kiosk, "Half typed")
 
@@ -32,9 +30,7 @@ def test_im_done_asks_first_when_the_form_holds_typed_words(form_kiosk: Kiosk) -
 
 def test_im_done_clears_at_once_when_nothing_is_typed(form_kiosk: Kiosk) -> None:
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
 
     tap(kiosk.window, "doneButton")
 

@@ -19,6 +19,7 @@ from kiosk.outbox.store import DATABASE
 from tests.gui.conftest import (
     FORM_PASSPHRASE,
     find,
+    open_contact,
     tap,
     type_on_hardware_keyboard,
 )
@@ -186,9 +187,7 @@ def press_key_on_screen(kiosk: Kiosk, key: str) -> None:
 def test_a_switch_user_types_on_the_kiosks_own_keys(form_kiosk: Kiosk) -> None:
     """Only Tab and Enter (a two-switch user), no hardware letters."""
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
     tab_to(kiosk, "fieldNameInput")
 
     press(kiosk, Key.Key_Return)  # Enter in a text box: on to the kiosk's keys
@@ -209,9 +208,7 @@ def test_enter_in_the_message_box_goes_to_the_keys_and_shift_enter_starts_a_line
     form_kiosk: Kiosk,
 ) -> None:
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
     message = tab_to(kiosk, "fieldMessageInput")
     type_text(kiosk, "One")
     press(kiosk, Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
@@ -227,9 +224,7 @@ def test_enter_in_the_message_box_goes_to_the_keys_and_shift_enter_starts_a_line
 
 def test_what_tab_reaches_on_the_form_comes_into_view(form_kiosk: Kiosk) -> None:
     kiosk = form_kiosk
-    kiosk.navigation.home()
-    kiosk.navigation.openContact()
-    settle()
+    open_contact(kiosk)
 
     for name in ("bestTime_any", "consent", "sendRequest"):
         item = tab_to(kiosk, name)

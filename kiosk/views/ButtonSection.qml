@@ -1,0 +1,41 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+
+// A heading and a row of buttons after a page's text, for what the rich text
+// holds but Tab and a screen reader cannot reach inside it (its links, its
+// glossary words). Each entry: {key, text, description}; `chosen(key)` on a press.
+ColumnLayout {
+    id: section
+
+    property string title
+    property var entries: []
+    property string namePrefix  // each button is `namePrefix + key`
+    property string iconName: ""
+
+    signal chosen(string key)
+
+    visible: entries.length > 0
+    spacing: Theme.gapMedium
+
+    HeadingText {
+        Layout.fillWidth: true
+        text: section.title
+        font.pixelSize: Theme.boxTitleFont
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: Theme.gapMedium
+        Repeater {
+            model: section.entries
+            KioskButton {
+                required property var modelData
+                objectName: section.namePrefix + modelData.key
+                text: modelData.text
+                iconName: section.iconName
+                Accessible.description: modelData.description || ""
+                onClicked: section.chosen(modelData.key)
+            }
+        }
+    }
+}
