@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Tests and benchmarks draw offscreen with the software renderer; `make run` does not.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software
 
-.PHONY: run demo-requests test lint bench soak fleet package clean
+.PHONY: run demo-requests test lint bench soak fleet package translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python tools/qmltypes.py build/qmltypes >/dev/null
 	$(BIN)/pyside6-qmllint --max-warnings 0 -I build/qmltypes kiosk/views/*.qml
+
+# The kiosk's own words: new strings from the screens and the Python that words them
+# go into every catalogue in kiosk/resources/i18n/, to be translated there.
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py update
+	$(BIN)/python tools/translations.py check
 
 test: lint
 	$(OFFSCREEN) $(BIN)/python -m pytest

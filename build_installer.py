@@ -208,6 +208,10 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
     """Run PyInstaller; return the app folder."""
     import PyInstaller.__main__
 
+    from kiosk.i18n.compiled import compile_all
+
+    compile_all()  # the screens' catalogues, compiled: the build has no lrelease to make them
+
     entry_dir = build_dir / "entry"
     entry_dir.mkdir(parents=True, exist_ok=True)
     for name, text in ENTRY_POINTS.items():

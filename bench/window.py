@@ -2,6 +2,9 @@
 
 python -m bench.window kiosk|floor first-frame   exit at the first frame
 python -m bench.window kiosk|floor switch        print page-switch times as JSON
+python -m bench.window kiosk|floor switch-es     the same, the kiosk showing Spanish
+python -m bench.window kiosk|floor language      on a page, English ⇄ Spanish (the floor: a
+                                                 title change), times as JSON
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtGui import QGuiApplication
@@ -97,7 +101,14 @@ def measure(which: str, mode: str) -> list[float]:
     window.show()
     wait_for_frame(window)
     times: list[float] = []
-    if mode == "switch":
+    if which == "kiosk" and mode != "first-frame":
+        kiosk: Any = _alive
+        kiosk.speech.wait_for_voice()  # as a kiosk has, seconds after its first frame
+        if mode == "switch-es":
+            kiosk.language.choose("es-US")
+        elif mode == "language":  # on each page in turn, the other language, and back
+            prepare, switch = _language_switches(kiosk)
+    if mode != "first-frame":
         for index in range(3 * pages):  # every page, three times over
             prepare(index)
             wait_for_frame(window)
@@ -109,11 +120,23 @@ def measure(which: str, mode: str) -> list[float]:
     return times
 
 
+def _language_switches(kiosk: Any) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    pages = list(kiosk.result.bundle.pages)
+
+    def prepare(index: int) -> None:
+        kiosk.navigation.openPage(pages[index % len(pages)])
+
+    def switch(index: int) -> None:
+        kiosk.language.choose("es-US" if index % 2 else "en-US")
+
+    return prepare, switch
+
+
 def main() -> None:
     which, mode = sys.argv[1], sys.argv[2]
     app = QGuiApplication(sys.argv[:1])
     times = measure(which, mode)
-    if mode == "switch":
+    if mode != "first-frame":
         print(json.dumps(times))
     app.processEvents()
 

@@ -30,9 +30,10 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import launcher
 from kiosk.bridge.contact_form import ContactFormBridge
-from kiosk.bridge.content import ContentBridge
 from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.editions import Editions
 from kiosk.bridge.following import ContentFollower
+from kiosk.bridge.language import LanguageBridge
 from kiosk.bridge.modes import refuse_bad_settings, run_offscreen
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
@@ -41,7 +42,7 @@ from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.speech import SpeechBridge
 from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages
-from kiosk.bridge.window import load_view, present, shown_window, start_qt
+from kiosk.bridge.window import being_updated, load_view, present, shown_window, start_qt
 from kiosk.bundles import pointer
 from kiosk.bundles.choice import choose_content, fell_back
 from kiosk.bundles.errors import BundleRefused
@@ -94,6 +95,7 @@ class Kiosk:
         else:
             why = "the content has errors" if not bundle else "the kiosk's screens failed to load"
             log.error("%s; showing the 'being updated' screen", why)
+            self.engine.setInitialProperties({"notices": being_updated()})
             load_view(self.engine, "Unavailable.qml")
 
     def _build(self, bundle: Bundle) -> None:
@@ -101,23 +103,35 @@ class Kiosk:
         self.showing = pointer.Showing(bundle.id, bundle.version, str(bundle.root))
         self.navigator = Navigator.of(bundle)
         # Children of the engine, so QML is torn down before the objects it reads.
-        self.content = ContentBridge(bundle, self.result.rendered, self.engine)
+        self.editions = Editions(self.result, self.engine)
+        self.content = self.editions.bridge(bundle.language)
+        self.language = LanguageBridge(self.editions.languages(), self.engine, self.engine)
+        self.language.follow(self._show_language)
         self.navigation = NavigationBridge(self.navigator, self.engine)
         self.display = DisplayBridge(DisplayChoices(), self.engine)
         self.form = ContactFormBridge({topic.id for topic in bundle.topics}, self.engine)
         idle = IdlePolicy(self.clock, IdleTimes.of(self.config))
         self.speech = SpeechBridge(bundle.language, self.config.text("speech.engine"),
-                                   self.navigation, self.engine)  # fmt: skip
+                                   self.navigation, self.engine, bundle.languages)  # fmt: skip
         self.session = SessionBridge(idle, self.navigation, self.display, self.engine,
-                                     also_forget=(self.speech,))  # fmt: skip
+                                     also_forget=(self.speech, self.language))  # fmt: skip
         self.speech.sentenceStarted.connect(self.session.stillHere)  # someone is listening
         self.staff = self._staff_bridge(bundle)
         self.engine.setInitialProperties(
             {"content": self.content, "navigation": self.navigation, "display": self.display,
              "form": self.form, "session": self.session, "staff": self.staff,
-             "speech": self.speech,
+             "speech": self.speech, "language": self.language,
              "iconDir": QUrl.fromLocalFile(str(launcher.RESOURCES / "icons"))}
         )  # fmt: skip
+
+    def _show_language(self, language: str) -> None:
+        """The patient chose `language` (or a reset went back to the default): its content
+        on every screen, its voice, its words on the form."""
+        self.content = self.editions.bridge(language)
+        self.speech.use_language(self.content.property("language"))
+        self.form.use_language(language)
+        if self.ready:
+            self.window.setProperty("content", self.content)
 
     def _staff_bridge(self, bundle: Bundle) -> StaffBridge:
         console = StaffConsole.of(self.config, lambda: (self.result.bundle or bundle).root,

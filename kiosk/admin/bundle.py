@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ from kiosk.bundles.build import BuildRefused, build_bundle
 from kiosk.bundles.diff import diff
 from kiosk.bundles.signing import key_id, new_signing_keys, read_signing_key, read_trusted_key
 from kiosk.bundles.verify import BundleRefused, verify_bundle
-from kiosk.content.export import export_html
+from kiosk.content.export import export_site
 from kiosk.content.loader import read_bundle
-from kiosk.content.validate import MAX_GRADE, validate
+from kiosk.content.validate import Report, validate
 from kiosk.secretfile import SecretFileError
 from kiosk.version import APP_VERSION
 
@@ -103,17 +104,26 @@ def run_validate(args: argparse.Namespace) -> int:
         print(problem)
     if args.grades:
         for page in report.pages:
-            flag = "  (above grade 8)" if page.grade > MAX_GRADE else ""
-            print(f"{page.path}: grade {page.grade:4.1f}, {page.words:3d} words{flag}")
+            flag = "  (harder than the target)" if page.hard else ""
+            print(f"{page.path}: {page.level()}, {page.words:3d} words{flag}")
     sys.stdout.flush()
     drafts = sum(1 for p in report.notes if p.message.startswith("draft:"))
     print(
-        f"{args.path}: {_count(len(report.pages), 'page')}, {_count(len(report.errors), 'error')}, "
+        f"{args.path}: {_pages_by_language(report)}, {_count(len(report.errors), 'error')}, "
         f"{_count(len(report.warnings), 'warning')}"
         + (f"; {_count(drafts, 'page')} not yet reviewed (drafts)" if drafts else ""),
         file=sys.stderr,
     )
     return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+def _pages_by_language(report: Report) -> str:
+    """`14 pages` or, with translations, `14 pages in en-US, 13 in es-US`."""
+    counts = Counter(page.language for page in report.pages)
+    if len(counts) < 2:
+        return _count(len(report.pages), "page")
+    (first, n), *others = counts.items()
+    return ", ".join([f"{_count(n, 'page')} in {first}", *(f"{m} in {lang}" for lang, m in others)])
 
 
 def _count(n: int, thing: str) -> str:
@@ -128,7 +138,7 @@ def run_export_html(args: argparse.Namespace) -> int:
         print(f"{args.path}: not exported; fix the errors above first", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        written = export_html(result.bundle, result.rendered, args.out_dir)
+        written = export_site(result.bundle, result.rendered_for, args.out_dir)
     except OSError as exc:
         print(f"{args.out_dir}: cannot write the site: {exc.strerror}", file=sys.stderr)
         return EXIT_PROBLEMS

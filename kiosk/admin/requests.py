@@ -12,6 +12,7 @@ from typing import Any
 from kiosk.admin.common import DATA_DIR_HELP, EXIT_OK, EXIT_PROBLEMS, data_dir, make_key_pair
 from kiosk.admin.secrets_prompt import SecretUnavailable, ask_secret
 from kiosk.config import ConfigError
+from kiosk.i18n.catalogue import own_name
 from kiosk.outbox.envelope import SUFFIX, EnvelopeError, Opened, open_envelope
 from kiosk.outbox.keys import KeyFileError, new_key_pair, read_private_key
 from kiosk.outbox.salvage import export_everything
@@ -19,7 +20,7 @@ from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
 CSV_FIELDS = ("id", "created", "kiosk", "name", "phone", "email", "contact_method",
-              "best_time", "topics", "message", "note")  # fmt: skip
+              "best_time", "language", "topics", "message", "note")  # fmt: skip
 
 
 def add_commands(groups: Any) -> None:
@@ -165,6 +166,8 @@ def _row(item: Opened) -> dict[str, str]:
         "email": request.email,
         "contact_method": request.contact_method,
         "best_time": request.best_time,
+        # The language the patient read and wrote in: call back in it.
+        "language": f"{request.language} ({own_name(request.language)})",
         "topics": ", ".join(request.topics),
         "message": request.message,
         "note": item.clock_note,

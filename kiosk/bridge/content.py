@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Slot
+from PySide6.QtCore import Property, QDate, QLocale, QObject, QUrl, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ from kiosk.content.qr import qr_picture
 from kiosk.content.render import RenderedPage
 from kiosk.content.spoken import clinic_sentences, page_sentences
 from kiosk.content.vcard import clinic_vcard
+from kiosk.i18n.catalogue import Catalogue, catalogue, language_name
 
 # Registered for QML as the module Kiosk (`import Kiosk`), so qmllint knows every slot.
 QML_IMPORT_NAME = "Kiosk"
@@ -35,11 +36,16 @@ class ContentBridge(QObject):
     """Read-only: a bundle never changes while it is shown."""
 
     def __init__(
-        self, bundle: Bundle, rendered: Mapping[str, RenderedPage], parent: QObject | None = None
+        self,
+        bundle: Bundle,
+        rendered: Mapping[str, RenderedPage],
+        parent: QObject | None = None,
+        words: Catalogue | None = None,
     ) -> None:
         super().__init__(parent)
         self._bundle = bundle
         self._rendered = rendered
+        self._words = words or catalogue(bundle.language)  # the kiosk's own words, in its language
         # The list models are built when Home first shows: subclassing Qt's
         # item model makes PySide build its whole Qt namespace (~15 ms), and
         # the first frame, the attract screen, needs none of them.
@@ -52,6 +58,11 @@ class ContentBridge(QObject):
     @Property(str, constant=True)
     def title(self) -> str:
         return self._bundle.title
+
+    @Property(str, constant=True)
+    def language(self) -> str:
+        """The language of this content, as a tag (es-US): for `lang` and the voice."""
+        return self._bundle.language
 
     @Property(str, constant=True)
     def clinicName(self) -> str:
@@ -132,16 +143,50 @@ class ContentBridge(QObject):
             "title": page.title,
             "summary": page.summary,
             "html": self._rendered[page.id].html,
-            "blocks": [_block(block) for block in self._rendered[page.id].blocks],
+            "blocks": [self._block(block) for block in self._rendered[page.id].blocks],
             "keyPoints": list(page.key_points),
             "links": self._links_from(page.id),
             "terms": self._terms_on(page.id),
             "sources": [self._bundle.references[r].citation for r in page.references],
             "showCrisisLine": page.show_crisis_line,
             "publicUrl": page.public_url,
-            "reviewed": _reviewed_line(page),
+            "reviewed": self._reviewed_line(page),
             "spoken": self._spoken(page),
+            "language": page.language or self._bundle.language,
+            "onlyIn": self._only_in(page),
         }
+
+    def _block(self, block: Block) -> dict[str, str]:
+        """A block for QML; `text` is what a screen reader says: every word, each picture's alt."""
+        text = html_to_text(block.html, self._picture)
+        return {"kind": block.kind, "title": block.title, "html": block.html, "text": text}
+
+    def _only_in(self, page: Page) -> str:
+        """For a page not translated into this content's language: which one it is in."""
+        if self._bundle.in_own_language(page):
+            return ""
+        name = language_name(self._words, page.language)
+        return self._words.translate("ContentBridge", "This page is only in %1.").replace(
+            "%1", name
+        )
+
+    def _reviewed_line(self, page: Page) -> str:
+        words = self._words
+        date = QDate(page.last_reviewed.year, page.last_reviewed.month, page.last_reviewed.day)
+        #: A date as a month and year: Qt's date format (MMMM is the month's name).
+        when = QLocale(self._bundle.language).toString(
+            date, words.translate("ContentBridge", "MMMM yyyy")
+        )
+        who = page.reviewed_by
+        if page.is_draft and who:
+            line = words.translate("ContentBridge", "Draft, %1: not yet reviewed by %2.")
+        elif page.is_draft:
+            line = words.translate("ContentBridge", "Draft, %1: not yet reviewed.")
+        elif who:
+            line = words.translate("ContentBridge", "Last reviewed %1 by %2.")
+        else:
+            line = words.translate("ContentBridge", "Last reviewed %1.")
+        return line.replace("%1", when).replace("%2", who)
 
     def _links_from(self, page_id: str) -> list[dict[str, str]]:
         """The pages a page's links open, each once: buttons for keyboards and screen readers."""
@@ -167,7 +212,15 @@ class ContentBridge(QObject):
         """What Listen reads, sentence by sentence; the heading is KeyPointsBox's."""
         crisis = self._bundle.notices.crisis if contact or page.show_crisis_line else ""
         clinic = self._bundle.clinic if contact else None
-        return page_sentences(page, self._rendered[page.id], "Key points", clinic, crisis)
+        key_points = self._words.translate("KeyPointsBox", "Key points")
+        return page_sentences(page, self._rendered[page.id], key_points, clinic, crisis,
+                              self._picture)  # fmt: skip
+
+    def _picture(self, alt: str) -> str:
+        """A picture, as a screen reader and the voice say it: its alt text."""
+        if not alt:
+            return self._words.translate("ContentBridge", "Picture.")
+        return self._words.translate("ContentBridge", "Picture: %1").replace("%1", alt)
 
     @Property("QStringList", constant=True)
     def contactSpoken(self) -> list[str]:
@@ -205,17 +258,3 @@ class ContentBridge(QObject):
                 {"source": picture.data_url(), "modules": picture.modules} if picture else {}
             )
         return self._qr_codes[key]
-
-
-def _block(block: Block) -> dict[str, str]:
-    """A block for QML; `text` is what a screen reader says: every word, each picture's alt."""
-    text = html_to_text(block.html, pictures=True)
-    return {"kind": block.kind, "title": block.title, "html": block.html, "text": text}
-
-
-def _reviewed_line(page: Page) -> str:
-    when = page.last_reviewed.strftime("%B %Y")
-    who = f" by {page.reviewed_by}" if page.reviewed_by else ""
-    if page.is_draft:
-        return f"Draft, {when}: not yet reviewed{who}."
-    return f"Last reviewed {when}{who}."

@@ -63,21 +63,20 @@ class ContentFollower:
 
     def _show(self, result: LoadResult) -> None:
         """Swap the new content in: its bridges replace the old ones on every screen."""
-        from kiosk.bridge.content import ContentBridge
+        from kiosk.bridge.editions import Editions
         from kiosk.session.navigation import Navigator
 
         kiosk, bundle = self._kiosk, result.bundle
         assert bundle is not None
-        old = kiosk.content
+        old = kiosk.editions
         kiosk.result = result
-        kiosk.content = ContentBridge(bundle, result.rendered, kiosk.engine)
+        kiosk.editions = Editions(result, kiosk.engine)
         kiosk.navigator = Navigator.of(bundle)
         kiosk.form.offer_topics({topic.id for topic in bundle.topics})
         kiosk.staff.show_bundle(bundle)
-        kiosk.speech.use_language(bundle.language)
-        kiosk.window.setProperty("content", kiosk.content)
+        kiosk.language.offer(kiosk.editions.languages())  # its default: content, voice, words
         kiosk.navigation.follow(kiosk.navigator)
-        old.deleteLater()
+        old.drop()
 
     def _roll_back(self, installed: pointer.Installed) -> None:
         from kiosk.bundles import store  # only when something went wrong

@@ -15,7 +15,8 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk import launcher
-from kiosk.bridge.walk import QtMessages, Walker, form_screenshots, screenshots, self_test
+from kiosk.bridge.screenshots import form_screenshots, screenshots
+from kiosk.bridge.walk import QtMessages, Walker, self_test
 from kiosk.bridge.window import fill_screen
 from kiosk.content.problems import Severity
 

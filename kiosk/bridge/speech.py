@@ -44,14 +44,16 @@ class SpeechBridge(QObject):
     sentenceStarted = Signal()
 
     def __init__(self, language: str, setting: str, navigation: NavigationBridge,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+                 parent: QObject | None = None, also: Sequence[str] = ()) -> None:  # fmt: skip
         super().__init__(parent)
         self._language, self._setting = language, setting
+        # Every language the content is in: one search finds a voice for each.
+        self._languages = tuple(dict.fromkeys([language, *also]))
+        self._voices: dict[str, voices.Found] = {}
         self._reading = Reading()
         self._found = voices.LOOKING
         self._tts: QTextToSpeech | None = None
         self._probe: VoiceProbe | None = None
-        self._probe_language = ""  # what the search under way looks for
         self._heard_speaking = False  # since the last sentence was given to the engine
         navigation.changed.connect(self.stop)
         navigation.termChanged.connect(self.stop)  # a glossary word's card opens or closes
@@ -66,8 +68,7 @@ class SpeechBridge(QObject):
         if self._probe is not None:
             return
         quiet_multimedia()
-        self._probe_language = self._language
-        self._probe = VoiceProbe(self._setting, self._language, self)
+        self._probe = VoiceProbe(self._setting, self._languages, self)
         self._probe.found.connect(self._use)
         self._probe.start()
 
@@ -84,19 +85,43 @@ class SpeechBridge(QObject):
         return self._found is not voices.LOOKING
 
     def use_language(self, language: str) -> None:
-        """New content in another language: stop, and look for a voice for it."""
+        """Content in another language: stop, and speak with its voice (found by the first
+        search when the content is in that language; else look for one)."""
         if language == self._language:
             return
         self.reset()
-        self._language, self._found = language, voices.LOOKING
+        self._language = language
+        known = self._voices.get(language)
+        if known is not None and self._switch_voice(known):
+            return
+        self._languages = tuple(dict.fromkeys([*self._languages, language]))
+        self._found = voices.LOOKING
         self._drop_engine()
         self.discover()
 
-    def _use(self, found: voices.Found) -> None:
+    def _switch_voice(self, found: voices.Found) -> bool:
+        """Speak `found`'s voice with the engine already made; False if that cannot be."""
+        tts = self._tts
+        if not found.available or tts is None or found.engine != self._found.engine:
+            if not found.available:
+                self._drop_engine()
+                self._found = found
+                self.changed.emit()
+                return True
+            return False
+        _set_voice(tts, found)
+        self._found = found
+        log.info("%s", found.line())
+        self.changed.emit()
+        return True
+
+    def _use(self, found_by_language: dict[str, voices.Found]) -> None:
         if self._probe is not None:
             self._probe.deleteLater()  # it has said what it found: its thread is ending
             self._probe = None
-        if self._probe_language != self._language:  # new content came in another language
+        self._voices.update(found_by_language)
+        found = found_by_language.get(self._language)
+        if found is None:  # new content came in another language
             self.discover()
             return
         if found.available:
@@ -112,12 +137,7 @@ class SpeechBridge(QObject):
         if tts.state() == QTextToSpeech.State.Error:
             tts.deleteLater()
             return voices.engine_failed(found.engine, tts.errorString())
-        for locale in tts.availableLocales():
-            if tag_of(locale) == found.locale:
-                tts.setLocale(locale)
-        for voice in tts.availableVoices():
-            if voice.name() == found.voice:
-                tts.setVoice(voice)
+        _set_voice(tts, found)
         tts.stateChanged.connect(self._engine_state)
         tts.errorOccurred.connect(self._engine_error)
         self._tts = tts
@@ -248,3 +268,12 @@ class SpeechBridge(QObject):
         self._found = voices.engine_failed(self._found.engine, text)
         self._drop_engine()
         self.changed.emit()
+
+
+def _set_voice(tts: QTextToSpeech, found: voices.Found) -> None:
+    for locale in tts.availableLocales():
+        if tag_of(locale) == found.locale:
+            tts.setLocale(locale)
+    for voice in tts.availableVoices():
+        if voice.name() == found.voice:
+            tts.setVoice(voice)

@@ -1,6 +1,6 @@
-"""The search for a speech engine and a voice for the bundle's language, on a thread of its
-own: QTextToSpeech.availableEngines() and speech-dispatcher's engine can take seconds to
-answer, or never answer, when speech-dispatcher is installed but not running. The engine
+"""The search for a speech engine and a voice for each of the bundle's languages, on a
+thread of its own: QTextToSpeech.availableEngines() and speech-dispatcher's engine can take
+seconds to answer, or never answer, when speech-dispatcher is installed but not running. The engine
 that speaks is made afterwards on the screen's thread (kiosk.bridge.speech)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QLoggingCategory, QObject, QTimer, Signal
@@ -47,30 +48,36 @@ def wait_until_ready(tts: QTextToSpeech) -> bool:
     return tts.state() == ready
 
 
-def look_for_a_voice(setting: str, language: str) -> voices.Found:
-    """The engine and voice for `language` (on the probe thread: this may block)."""
+def look_for_voices(setting: str, languages: Sequence[str]) -> dict[str, voices.Found]:
+    """The engine and a voice for each of `languages` (on the probe thread: this may
+    block): one engine is asked for them all, so switching language later needs no search."""
     if setting == voices.OFF:
-        return voices.turned_off()
+        return dict.fromkeys(languages, voices.turned_off())
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as exc:  # no libpulse.so.0, or a build without the module
-        return voices.cannot_load(str(exc), sys.platform)
+        return dict.fromkeys(languages, voices.cannot_load(str(exc), sys.platform))
     available = QTextToSpeech.availableEngines()
     engine = voices.choose_engine(available, setting)
     if engine is None:
-        return voices.no_engine(available, setting, sys.platform, language)
+        return {lang: voices.no_engine(available, setting, sys.platform, lang)
+                for lang in languages}  # fmt: skip
     tts = QTextToSpeech(engine)
     if not wait_until_ready(tts):
-        return voices.engine_failed(engine, tts.errorString() or "no answer")
+        return dict.fromkeys(
+            languages, voices.engine_failed(engine, tts.errorString() or "no answer")
+        )
     locales = {tag_of(locale): locale for locale in tts.availableLocales()}
-    tag = voices.choose_locale(list(locales), language)
-    if tag is None:
-        return voices.no_voice(engine, language, sys.platform)
-    tts.setLocale(locales[tag])
-    voice = voices.choose_voice([voice.name() for voice in tts.availableVoices()], tag)
-    if voice is None:
-        return voices.no_voice(engine, language, sys.platform)
-    return voices.Found(engine, voice, tag)
+    found = {}
+    for language in languages:
+        tag = voices.choose_locale(list(locales), language)
+        voice = None
+        if tag is not None:
+            tts.setLocale(locales[tag])
+            voice = voices.choose_voice([voice.name() for voice in tts.availableVoices()], tag)
+        found[language] = (voices.Found(engine, voice, tag) if tag and voice
+                           else voices.no_voice(engine, language, sys.platform))  # fmt: skip
+    return found
 
 
 class VoiceProbe(QObject):
@@ -78,21 +85,22 @@ class VoiceProbe(QObject):
     voices.Found) on the screen's thread. A Python daemon thread, not a QThread: one that
     never hears back from an engine must not hold up, or abort, the kiosk's exit."""
 
-    found = Signal(object)
+    found = Signal(object)  # {language: voices.Found}
 
-    def __init__(self, setting: str, language: str, parent: QObject) -> None:
+    def __init__(self, setting: str, languages: Sequence[str], parent: QObject) -> None:
         super().__init__(parent)
-        self._setting, self._language = setting, language
+        self._setting, self._languages = setting, tuple(languages)
 
     def start(self) -> None:
         threading.Thread(target=self._run, name="voice-probe", daemon=True).start()
 
     def _run(self) -> None:
         try:
-            found = look_for_a_voice(self._setting, self._language)
+            found = look_for_voices(self._setting, self._languages)
         except Exception as exc:  # whatever an engine does, the kiosk goes on without speech
             log.exception("looking for a voice failed")
-            found = voices.Found(problem=f"looking for a voice failed: {exc}")
+            failed = voices.Found(problem=f"looking for a voice failed: {exc}")
+            found = dict.fromkeys(self._languages, failed)
         try:
             self.found.emit(found)  # queued to the screen's thread
         except RuntimeError:  # the kiosk was torn down meanwhile: nobody to tell

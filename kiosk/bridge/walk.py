@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -27,6 +26,7 @@ from kiosk.session.navigation import Location, Screen, every_location
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
+    from kiosk.bridge.language import LanguageBridge
 
 log = logging.getLogger("kiosk.app")
 
@@ -76,8 +76,11 @@ class Walker:
         display: DisplayBridge,
         session: SessionBridge,
         clock: ManualClock,
+        language: LanguageBridge | None = None,
     ) -> None:
         self.window = window
+        self.language = language
+        self.languages = bundle.languages[1:]  # besides the default, each walked in turn
         self.navigation = navigation
         self.display = display
         self.session = session
@@ -91,7 +94,21 @@ class Walker:
         bundle, clock = kiosk.result.bundle, kiosk.clock
         assert bundle is not None
         assert isinstance(clock, ManualClock), "walk only a kiosk on a manual clock"
-        return cls(kiosk.window, bundle, kiosk.navigation, kiosk.display, kiosk.session, clock)
+        return cls(kiosk.window, bundle, kiosk.navigation, kiosk.display, kiosk.session, clock,
+                   kiosk.language)  # fmt: skip
+
+    def in_each_language(self) -> Iterator[str]:
+        """Show the default language, then each other; yield "" for the default, else
+        the language's tag. Back in the default at the end."""
+        yield ""
+        for language in self.languages:
+            if self.language is not None:
+                self.language.choose(language)
+                settle()
+                yield language
+        if self.language is not None:
+            self.language.reset()
+            settle()
 
     def resize(self, orientation: str) -> None:
         width, height = ORIENTATIONS[orientation]
@@ -152,12 +169,17 @@ Check = Callable[[str, bool, str], None]
 
 
 def self_test(walker: Walker, messages: QtMessages, report: Check) -> None:
-    """Render every screen in both orientations; report each as a check."""
+    """Render every screen in both orientations, in every language; report each as a check."""
     report("content loaded", True, f"{len(walker.locations)} screens to visit")
+    for language in walker.in_each_language():
+        _self_test_in(walker, messages, report, f"{language} " if language else "")
+
+
+def _self_test_in(walker: Walker, messages: QtMessages, report: Check, prefix: str) -> None:
     for orientation in ORIENTATIONS:
         walker.resize(orientation)
         for location, frame in walker.visit():
-            name = f"{orientation} {location_name(location)}"
+            name = f"{prefix}{orientation} {location_name(location)}"
             problems = messages.take()
             if walker.screen_item() is None:
                 problems.append("the screen did not load")
@@ -167,111 +189,8 @@ def self_test(walker: Walker, messages: QtMessages, report: Check) -> None:
         walker.navigation.go_to(Location(Screen.HOME))
         frame = walker.idle_warning()
         problems = messages.take() + (["nothing was drawn"] if blank(frame) else [])
-        report(f"{orientation} idle warning", not problems, "; ".join(problems))
-
-
-def screenshots(walker: Walker, out_dir: Path) -> list[Path]:
-    """A PNG of every screen in both orientations, plus large text and high contrast."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    saved = []
-    for orientation in ORIENTATIONS:
-        walker.resize(orientation)
-        for number, (location, frame) in enumerate(walker.visit(), start=1):
-            path = out_dir / f"{orientation}-{number:02d}-{location_name(location)}.png"
-            _save(frame, path)
-            saved.append(path)
-            if location.screen is Screen.PAGE:
-                saved += _rest_of_page(walker, path)
-        saved += _keyboards(walker, out_dir, orientation)
-        walker.navigation.go_to(Location(Screen.PAGE, first_page(walker).target))
-        settle()
-        path = out_dir / f"{orientation}-zz-idle-warning.png"
-        _save(walker.idle_warning(), path)
-        saved += [path, *_glossary_card(walker, out_dir / f"{orientation}-zz-glossary-card")]
-        walker.display.setTextStep(walker.display.property("textSteps") - 1)
-        walker.display.setHighContrast(True)
-        for location in (Location(Screen.HOME), first_page(walker), walker.locations[-1]):
-            walker.navigation.go_to(location)
-            settle()
-            path = out_dir / f"{orientation}-zz-{location_name(location)}-large-contrast.png"
-            _save(walker.window.grabWindow(), path)
-            saved.append(path)
-        saved += _glossary_card(walker, out_dir / f"{orientation}-zz-glossary-card-large-contrast")
-        walker.display.reset()
-    return saved
-
-
-def _rest_of_page(walker: Walker, first: Path) -> list[Path]:
-    """The page scrolled a screen at a time to its end: `<first>-part2.png`, ..."""
-    view = find_visible(walker.window, "pageView")
-    if view is None:
-        return []
-    saved = []
-    step = view.height() * 0.85  # a little of the screen before stays in view
-    bottom = view.property("contentHeight") - view.height()
-    while view.property("contentY") < bottom - 1:
-        view.setProperty("contentY", min(bottom, view.property("contentY") + step))
-        settle()
-        path = first.with_name(f"{first.stem}-part{len(saved) + 2}.png")
-        _save(walker.window.grabWindow(), path)
-        saved.append(path)
-    view.setProperty("contentY", 0)
-    return saved
-
-
-def form_screenshots(walker: Walker, out_dir: Path) -> list[Path]:
-    """The Contact screen with the form on, and each keyboard layout, in both orientations."""
-    saved = []
-    for orientation in ORIENTATIONS:
-        walker.resize(orientation)
-        walker.navigation.go_to(Location(Screen.CONTACT))
-        settle()
-        path = out_dir / f"{orientation}-zz-contact-form.png"
-        _save(walker.window.grabWindow(), path)
-        saved += [path, *_keyboards(walker, out_dir, orientation)]
-    return saved
-
-
-KEYBOARD_FIELDS = {
-    "letters": "fieldNameInput",
-    "phone": "fieldPhoneInput",
-    "email": "fieldEmailInput",
-}
-
-
-def _keyboards(walker: Walker, out_dir: Path, orientation: str) -> list[Path]:
-    """The Contact screen with each keyboard layout up, when the form is on."""
-    walker.navigation.go_to(Location(Screen.CONTACT))
-    settle()
-    saved = []
-    for layout, name in KEYBOARD_FIELDS.items():
-        field = find_visible(walker.window, name)
-        if field is None:
-            break  # the form is off: no clinic key on this kiosk
-        field.forceActiveFocus()
-        settle()
-        path = out_dir / f"{orientation}-zz-contact-keyboard-{layout}.png"
-        _save(walker.window.grabWindow(), path)
-        saved.append(path)
-    return saved
-
-
-def _glossary_card(walker: Walker, stem: Path) -> list[Path]:
-    """The first glossary word's card over the first page (`<stem>.png`), if there is one."""
-    walker.navigation.go_to(first_page(walker))
-    if not walker.navigation.openTerm("0"):
-        return []
-    settle()
-    path = stem.with_name(f"{stem.name}.png")
-    _save(walker.window.grabWindow(), path)
-    walker.navigation.closeTerm()
-    return [path]
+        report(f"{prefix}{orientation} idle warning", not problems, "; ".join(problems))
 
 
 def first_page(walker: Walker) -> Location:
     return next(loc for loc in walker.locations if loc.screen is Screen.PAGE)
-
-
-def _save(frame: QImage, path: Path) -> None:
-    if not frame.save(str(path)):
-        raise OSError(f"could not write {path.name}")

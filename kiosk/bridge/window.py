@@ -16,6 +16,7 @@ from PySide6.QtQuickControls2 import QQuickStyle
 
 from kiosk import launcher
 from kiosk.config import Config
+from kiosk.i18n.catalogue import available, catalogue
 from kiosk.system.notify import take_service_environment
 
 log = logging.getLogger("kiosk.app")
@@ -70,6 +71,21 @@ def fill_screen(window: QWindow) -> None:
     """Full screen, also where no window manager acts on the request (a bare X server)."""
     window.setGeometry(window.screen().geometry())
     window.showFullScreen()
+
+
+def being_updated() -> list[dict[str, str]]:
+    """What the "being updated" screen says, in every language the kiosk speaks: with no
+    content there is no language button, and no way to know the patient's language."""
+    said = []
+    for language in available():
+        words = catalogue(language)
+        said.append({
+            "language": language,
+            "title": words.translate("Unavailable", "This screen is being updated"),
+            "text": words.translate(
+                "Unavailable", "Please ask the front desk. Thank you for your patience."),
+        })  # fmt: skip
+    return said
 
 
 def load_view(engine: QQmlApplicationEngine, view: str) -> bool:

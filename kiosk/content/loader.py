@@ -8,34 +8,26 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from kiosk.content import frontmatter
-from kiosk.content.bundlefile import BundleFile, read_bundle_file, read_glossary
-from kiosk.content.fields import Fields
-from kiosk.content.model import REVIEW_STATUSES, Bundle, Page
+from kiosk.content.bundlefile import (
+    BundleFile,
+    EditionText,
+    folder_of,
+    read_bundle_file,
+    read_glossary,
+)
+from kiosk.content.model import Bundle, Page
+from kiosk.content.pagefile import PageSource, read_page
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
-from kiosk.content.render import PAGE_ID_RE, RenderedPage, Renderer
+from kiosk.content.render import RenderedPage, Renderer
+from kiosk.content.translations import Edition, Originals, read_edition
 
 log = logging.getLogger("kiosk.content")
 
 PAGES_DIR = "pages"
-_PAGE_KEYS = {
-    "title",
-    "summary",
-    "topic",
-    "last_reviewed",
-    "reviewed_by",
-    "references",
-    "public_url",
-    "show_crisis_line",
-    "key_points",
-    "review_status",
-    "clinician_review",
-}
-KEY_POINTS = (2, 4)  # the fewest and most key points a page opens with
 _LOG_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING,
                Severity.NOTE: logging.INFO}  # fmt: skip
 
@@ -49,6 +41,11 @@ class LoadResult:
     rendered: Mapping[str, RenderedPage]
     problems: list[Problem]
     glossary: Mapping[str, str] = field(default_factory=dict)
+    # The pages of each other language, rendered: a translation or, where none, the original.
+    rendered_in: Mapping[str, Mapping[str, RenderedPage]] = field(default_factory=dict)
+
+    def rendered_for(self, language: str) -> Mapping[str, RenderedPage]:
+        return self.rendered_in.get(language, self.rendered)
 
 
 def load_bundle(root: Path) -> Bundle:
@@ -57,22 +54,6 @@ def load_bundle(root: Path) -> Bundle:
     if result.bundle is None:
         raise BundleError([p for p in result.problems if p.severity is Severity.ERROR])
     return result.bundle
-
-
-@dataclass(frozen=True)
-class _PageSource:
-    """A page with the text it came from, to point problems at lines."""
-
-    page: Page
-    lines: list[str]
-    meta_lines: dict[str, int]
-
-    def line_of(self, needle: str, start: int) -> int:
-        """First line at or after `start` that contains `needle`; `start` if none."""
-        for number in range(start, len(self.lines) + 1):
-            if needle and needle in self.lines[number - 1]:
-                return number
-        return start
 
 
 def read_bundle(root: Path) -> LoadResult:
@@ -101,130 +82,119 @@ def _read_bundle(root: Path) -> LoadResult:
         return LoadResult(None, {}, {}, problems.problems)
     bundle_file = read_bundle_file(root, problems)
     glossary = read_glossary(root, problems)
-    page_files = sorted((root / PAGES_DIR).rglob("*.md"))
-    sources = _read_pages(root, page_files, problems)
+    languages = bundle_file.languages if bundle_file else ()
+    page_files = _page_files(root, languages)
+    language = bundle_file.language if bundle_file else ""
+    sources = _read_pages(root, page_files, language, problems)
     pages = {page_id: source.page for page_id, source in sources.items()}
     # A page that exists but did not parse is reported once, not again by
     # every tour step, topic and link that names it.
     existing = {path.stem for path in page_files}
     rendered: dict[str, RenderedPage] = {}
+    editions: list[Edition] = []
     if bundle_file is not None:
         _check_references(bundle_file, sources, existing, problems)
         rendered = _render_pages(root, sources, existing, glossary, problems)
+        originals = Originals(root, language, sources, rendered, existing, glossary)
+        where = (bundle_file.toml.path, bundle_file.toml.line("bundle", "languages"))
+        editions = [read_edition(originals, other, where, problems) for other in languages[1:]]
     if bundle_file is None or problems.has_errors:
         return LoadResult(None, pages, rendered, sorted(problems.problems), glossary)
+    bundle = _bundle(root, bundle_file, pages, glossary, editions)
+    log.info("loaded bundle %s version %d: %d pages in %s", bundle.id, bundle.version,
+             len(pages), ", ".join(languages))  # fmt: skip
+    in_languages = {edition.language: edition.rendered for edition in editions}
+    return LoadResult(bundle, bundle.pages, MappingProxyType(rendered),
+                      sorted(problems.problems), bundle.glossary,
+                      MappingProxyType(in_languages))  # fmt: skip
+
+
+def _page_files(root: Path, languages: tuple[str, ...]) -> list[Path]:
+    """The default language's page files: every .md under pages/ but the translations."""
+    folders = {root / PAGES_DIR / folder_of(language) for language in languages[1:]}
+    return sorted(p for p in (root / PAGES_DIR).rglob("*.md") if not folders & set(p.parents))
+
+
+def _bundle(
+    root: Path,
+    bf: BundleFile,
+    pages: Mapping[str, Page],
+    glossary: Mapping[str, str],
+    editions: list[Edition],
+) -> Bundle:
     bundle = Bundle(
         root=root,
-        id=bundle_file.id,
-        title=bundle_file.title,
-        version=bundle_file.version,
-        language=bundle_file.language,
-        min_app_version=bundle_file.min_app_version,
-        clinic=bundle_file.clinic,
-        notices=bundle_file.notices,
-        topics=bundle_file.topics,
-        tour=bundle_file.tour,
-        pages=MappingProxyType(pages),
-        references=MappingProxyType({r.id: r for r in bundle_file.references}),
+        id=bf.id,
+        title=bf.title,
+        version=bf.version,
+        language=bf.language,
+        min_app_version=bf.min_app_version,
+        clinic=bf.clinic,
+        notices=bf.notices,
+        topics=bf.topics,
+        tour=bf.tour,
+        pages=MappingProxyType(dict(pages)),
+        references=MappingProxyType({r.id: r for r in bf.references}),
         glossary=MappingProxyType(dict(glossary)),
+        languages=bf.languages,
     )
-    log.info("loaded bundle %s version %d: %d pages", bundle.id, bundle.version, len(pages))
-    return LoadResult(
-        bundle, bundle.pages, MappingProxyType(rendered), sorted(problems.problems), bundle.glossary
+    translations = {e.language: _in_language(bundle, bf.translations[e.language], e)
+                    for e in editions}  # fmt: skip
+    return replace(bundle, translations=MappingProxyType(translations))
+
+
+def _in_language(bundle: Bundle, text: EditionText, edition: Edition) -> Bundle:
+    """The bundle as a reader of `edition`'s language sees it."""
+    topics = tuple(
+        replace(topic, title=text.topics[topic.id][0], summary=text.topics[topic.id][1])
+        if topic.id in text.topics else topic
+        for topic in bundle.topics
+    )  # fmt: skip
+    return replace(
+        bundle,
+        title=text.title or bundle.title,
+        language=edition.language,
+        language_name=text.name,
+        clinic=replace(bundle.clinic, hours=text.hours or bundle.clinic.hours),
+        notices=text.notices,
+        topics=topics,
+        pages=MappingProxyType(dict(edition.pages)),
+        glossary=MappingProxyType(dict(edition.glossary)),
     )
 
 
-def _read_pages(root: Path, page_files: list[Path], problems: ProblemLog) -> dict[str, _PageSource]:
+def _read_pages(
+    root: Path, page_files: list[Path], language: str, problems: ProblemLog
+) -> dict[str, PageSource]:
     folder = root / PAGES_DIR
     if not folder.is_dir():
         problems.error(folder, 1, f"no {PAGES_DIR}/ folder: every bundle needs its pages")
         return {}
-    pages: dict[str, _PageSource] = {}
+    pages: dict[str, PageSource] = {}
     for path in page_files:
-        source = _read_page(path, problems)
+        source = read_page(path, problems, language)
         if source is None:
             continue
         page_id = source.page.id
         if page_id in pages:
             other = pages[page_id].page.source
-            problems.error(path, 1, f"duplicate page id {page_id!r}: also {other}")
+            problems.error(path, 1, f"duplicate page id {page_id!r}: also {other}"
+                           f"{_translation_hint(root, path)}")  # fmt: skip
             continue
         pages[page_id] = source
     return pages
 
 
-def _read_page(path: Path, problems: ProblemLog) -> _PageSource | None:
-    page_id = path.stem
-    if not PAGE_ID_RE.match(page_id):
-        problems.error(path, 1, "page file names must be lower-case letters, digits and dashes")
-        return None
-    read = _split_page(path, problems)
-    if read is None:
-        return None
-    text, split = read
-
-    def line_of(key: str) -> int:
-        return split.meta_lines.get(key, 1)
-
-    fields = Fields(split.meta, problems, path, line_of, "front matter")
-    fields.unknown(_PAGE_KEYS)
-    public_url = fields.text("public_url", required=False)
-    if public_url and not public_url.startswith("https://"):
-        fields.error("public_url", "'public_url' must be a web address starting with https://")
-    reviewed_by = fields.text("reviewed_by", required=False)
-    if not reviewed_by:
-        problems.warning(path, line_of("reviewed_by"), "front matter has no 'reviewed_by'")
-    page = Page(
-        id=page_id,
-        title=fields.text("title"),
-        summary=fields.text("summary"),
-        topic=fields.text("topic", required=False) or None,
-        last_reviewed=fields.date("last_reviewed"),
-        reviewed_by=reviewed_by,
-        references=fields.text_list("references", required=False),
-        body=split.body,
-        source=path,
-        body_line=split.body_line,
-        meta_lines=MappingProxyType(split.meta_lines),
-        public_url=public_url,
-        show_crisis_line=fields.flag("show_crisis_line"),
-        key_points=_key_points(fields),
-        review_status=fields.choice("review_status", REVIEW_STATUSES),
-        clinician_review=fields.text("clinician_review", required=False),
-    )
-    return _PageSource(page, text.splitlines(), split.meta_lines)
-
-
-def _key_points(fields: Fields) -> tuple[str, ...]:
-    points = tuple(p.strip() for p in fields.text_list("key_points", required=False))
-    fewest, most = KEY_POINTS
-    if not fewest <= len(points) <= most or not all(points):
-        fields.log.warning(
-            fields.path,
-            fields.line_of("key_points"),
-            f"a page opens with {fewest} to {most} key points: write them as "
-            "'key_points:' in the front matter, one '- ' line each",
-        )
-    return tuple(p for p in points if p)
-
-
-def _split_page(path: Path, problems: ProblemLog) -> tuple[str, frontmatter.SplitPage] | None:
-    """The page's text and its front matter split from the body; None (and why) if unread."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        return text, frontmatter.split(text)
-    except OSError as exc:
-        problems.error(path, 1, f"cannot read: {exc.strerror}")
-    except UnicodeDecodeError:
-        problems.error(path, 1, "not UTF-8 text: save the file as UTF-8")
-    except frontmatter.FrontMatterError as exc:
-        problems.error(path, exc.line, exc.message)
-    return None
+def _translation_hint(root: Path, path: Path) -> str:
+    folder = path.parent.relative_to(root / PAGES_DIR).as_posix()
+    if len(folder) in (2, 3) and folder.isalpha():
+        return f" (is {PAGES_DIR}/{folder}/ a translation? add its language to [bundle] languages)"
+    return ""
 
 
 def _check_references(
     bf: BundleFile,
-    pages: Mapping[str, _PageSource],
+    pages: Mapping[str, PageSource],
     existing: Collection[str],
     problems: ProblemLog,
 ) -> None:
@@ -259,7 +229,7 @@ def _check_references(
 
 def _render_pages(
     root: Path,
-    pages: Mapping[str, _PageSource],
+    pages: Mapping[str, PageSource],
     existing: Collection[str],
     glossary: Mapping[str, str],
     problems: ProblemLog,

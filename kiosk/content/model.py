@@ -62,6 +62,8 @@ class Page:
     key_points: tuple[str, ...] = ()
     review_status: str = "reviewed"  # or DRAFT: written, not yet checked by a clinician
     clinician_review: str = ""  # what a clinician must check: facts not from the clinic
+    language: str = ""  # the language its words are in ("" before the loader sets it)
+    translated_from: str = ""  # a translation: the fingerprint of the page it translates
     meta_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     def meta_line(self, key: str) -> int:
@@ -105,6 +107,20 @@ class Bundle:
     pages: Mapping[str, Page]
     references: Mapping[str, Reference]
     glossary: Mapping[str, str] = field(default_factory=dict)
+    # Every language the bundle is written in, its default first; the same in each edition.
+    languages: tuple[str, ...] = ()
+    language_name: str = ""  # what the bundle calls its language ("" → the kiosk's name)
+    # The bundle in its other languages (only on the default-language edition): the same
+    # topics, tour and page ids; a page not translated is the default language's page.
+    translations: Mapping[str, Bundle] = field(default_factory=dict, compare=False)
+
+    def edition(self, language: str) -> Bundle:
+        """The bundle in `language`; itself for its own language or one it is not in."""
+        return self.translations.get(language, self)
+
+    def in_own_language(self, page: Page) -> bool:
+        """Whether `page` is written in this edition's language (not shown in another)."""
+        return page.language in ("", self.language)
 
     def topic(self, topic_id: str) -> Topic:
         for topic in self.topics:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
+
+Pictures = Callable[[str], str]  # a picture's alt text → the line that says it
+
+
+def in_english(alt: str) -> str:
+    return f"Picture: {alt}" if alt else "Picture."
+
 
 _BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "br"}
@@ -10,7 +18,7 @@ _BLOCK_TAGS = frozenset(
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self, pictures: bool) -> None:
+    def __init__(self, pictures: Pictures | None) -> None:
         super().__init__(convert_charrefs=True)
         self.pictures = pictures
         self.blocks: list[str] = []
@@ -21,10 +29,10 @@ class _TextExtractor(HTMLParser):
             self.flush()
         elif tag in {"td", "th"}:
             self.current.append(" ")
-        elif tag == "img" and self.pictures:
+        elif tag == "img" and self.pictures is not None:
             alt = dict(attrs).get("alt") or ""
             self.flush()
-            self.current.append(f"Picture: {alt}" if alt else "Picture.")
+            self.current.append(self.pictures(alt))
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
@@ -41,13 +49,15 @@ class _TextExtractor(HTMLParser):
         self.current = []
 
 
-def html_to_text(html: str, pictures: bool = False) -> str:
+def html_to_text(html: str, pictures: bool | Pictures = False) -> str:
     """Plain text of rendered HTML: one block (paragraph, item, heading) per line.
 
-    With `pictures`, each picture is a line of its own, "Picture: <alt text>", as a
-    screen reader or the read-aloud voice should say it.
+    With `pictures`, each picture is a line of its own, "Picture: <alt text>" (or what
+    the given function makes of the alt text, in the reader's language), as a screen
+    reader or the read-aloud voice should say it.
     """
-    extractor = _TextExtractor(pictures)
+    labels = in_english if pictures is True else pictures or None
+    extractor = _TextExtractor(labels)
     extractor.feed(html)
     extractor.close()
     extractor.flush()

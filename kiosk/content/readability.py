@@ -67,4 +67,4 @@ def _sentence_count(found: list[str]) -> int:
 
 
 def word_count(text: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", text))
+    return len(syllables.words(text))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from kiosk.content.model import Clinic, Page
-from kiosk.content.plaintext import html_to_text
+from kiosk.content.plaintext import Pictures, html_to_text, in_english
 from kiosk.content.readability import sentences
 from kiosk.content.render import RenderedPage
 
@@ -21,7 +21,8 @@ def _lines(texts: Iterable[str]) -> list[str]:
 
 
 def page_sentences(page: Page, rendered: RenderedPage, key_points: str,
-                   clinic: Clinic | None = None, crisis: str = "") -> list[str]:  # fmt: skip
+                   clinic: Clinic | None = None, crisis: str = "",
+                   pictures: Pictures = in_english) -> list[str]:  # fmt: skip
     """In the order a tall screen shows them: the title (then the clinic's details, on the
     contact page), the summary, the key points (under `key_points`, their box's heading),
     each block (a box's title before its words, each picture's alt text), and `crisis`,
@@ -33,7 +34,7 @@ def page_sentences(page: Page, rendered: RenderedPage, key_points: str,
     if page.key_points:
         said += _lines([key_points, *page.key_points])
     for block in rendered.blocks:
-        said += _lines([block.title, html_to_text(block.html, pictures=True)])
+        said += _lines([block.title, html_to_text(block.html, pictures)])
     return said + _lines([crisis])
 
 

@@ -1,7 +1,8 @@
 """Words a page must handle with care: medical words to explain, mood words that need help nearby.
 
 The checks read a page's own words (title, summary, key points, body), never its
-citations, which keep the studies' wording.
+citations, which keep the studies' wording. Each language has its own lists; a language
+with none is not checked.
 """
 
 from __future__ import annotations
@@ -12,16 +13,29 @@ from dataclasses import dataclass
 
 # Medical words a patient may not know. Each needs the glossary or a definition
 # where the page first uses it, the word in italics: *off-label* means ...
-JARGON = (
+ENGLISH_JARGON = (
     "addiction", "anesthetic", "bolus", "consensus guideline", "dependence", "dissociation",
     "ganglion", "infusion", "intranasal", "intravenous", "meta-analysis", "naloxone", "NMDA",
     "neuropathic", "nociplastic", "off-label", "overdose", "placebo", "plasticity",
     "randomized", "retrospective", "saline", "sensitization", "sub-anesthetic", "tolerance",
     "vasomotor", "wind-up",
 )  # fmt: skip
+SPANISH_JARGON = (
+    "adicción", "aleatorizado", "aleatorizada", "anestésico", "bolo", "guía de consenso",
+    "dependencia", "disociación", "ganglio", "infusión", "intranasal", "intravenoso",
+    "intravenosa", "metaanálisis", "naloxona", "NMDA", "neuropático", "neuropática",
+    "nociplástico", "fuera de indicación", "sobredosis", "placebo", "plasticidad",
+    "retrospectivo", "retrospectiva", "solución salina", "sensibilización", "subanestésica",
+    "tolerancia", "vasomotor", "vasomotora",
+)  # fmt: skip
 
 # A page whose own words speak of these shows the crisis line beside it.
-MOOD_WORDS = re.compile(r"\b(?:depress\w*|anxi\w*|moods?|suicid\w*|self-harm)\b", re.IGNORECASE)
+_MOOD = {
+    "en": r"depress\w*|anxi\w*|moods?|suicid\w*|self-harm",
+    "es": r"depresi\w*|ansi\w*|[áa]nimos?|suicid\w*|autolesi\w*|hacerse daño",
+}
+MOOD_WORDS = {lang: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+              for lang, words in _MOOD.items()}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,23 +52,31 @@ def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){stem}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
-_JARGON_RES = {word: _word_re(word) for word in JARGON}
+_JARGON_RES = {
+    "en": {word: _word_re(word) for word in ENGLISH_JARGON},
+    "es": {word: _word_re(word) for word in SPANISH_JARGON},
+}
+
+
+def _primary(language: str) -> str:
+    return language.split("-")[0].lower()
 
 
 def unexplained_words(
-    text: str, emphasized: Iterable[str], glossary: Mapping[str, str]
+    text: str, emphasized: Iterable[str], glossary: Mapping[str, str], language: str = "en"
 ) -> list[Unexplained]:
     """Jargon in `text` that neither the glossary nor the page's italics explain."""
     explained = " | ".join([*emphasized, *glossary])
     found = []
-    for word, pattern in _JARGON_RES.items():
+    for word, pattern in _JARGON_RES.get(_primary(language), {}).items():
         match = pattern.search(text)
         if match and not pattern.search(explained):
             found.append(Unexplained(word, match.group(0)))
     return found
 
 
-def mood_word(text: str) -> str | None:
+def mood_word(text: str, language: str = "en") -> str | None:
     """The first word in `text` about mood or crisis, or None."""
-    match = MOOD_WORDS.search(text)
+    pattern = MOOD_WORDS.get(_primary(language))
+    match = pattern.search(text) if pattern else None
     return match.group(0) if match else None

@@ -8,6 +8,8 @@ import re
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, field, replace
 
+from kiosk.i18n.catalogue import DEFAULT, Catalogue, catalogue
+
 MAX_NAME = 100
 MAX_MESSAGE = 500
 MAX_EMAIL = 254
@@ -29,37 +31,59 @@ class BestTime(enum.StrEnum):
     ANY = "any"
 
 
-# The choices the form offers, in order, with the words on their buttons.
-CONTACT_METHODS = ((ContactMethod.CALL, "Call me"), (ContactMethod.TEXT, "Text me"),
-                   (ContactMethod.EMAIL, "Email me"))  # fmt: skip
-BEST_TIMES = ((BestTime.MORNING, "Morning"), (BestTime.AFTERNOON, "Afternoon"),
-              (BestTime.EVENING, "Evening"), (BestTime.ANY, "Any time"))  # fmt: skip
+ENGLISH = catalogue(DEFAULT)
 
 
-_REPLY: dict[str, str] = {
-    ContactMethod.CALL: "We will call you within one business day.",
-    ContactMethod.TEXT: "We will text you within one business day.",
-    ContactMethod.EMAIL: "We will email you within one business day.",
-}
+def contact_methods(words: Catalogue) -> list[tuple[ContactMethod, str]]:
+    """The ways the form offers to be reached, in order, with the words on their buttons."""
+    return [(ContactMethod.CALL, words.translate("ContactRequest", "Call me")),
+            (ContactMethod.TEXT, words.translate("ContactRequest", "Text me")),
+            (ContactMethod.EMAIL, words.translate("ContactRequest", "Email me"))]  # fmt: skip
 
 
-def thank_you(method: str, phones: Collection[str]) -> str:
+def best_times(words: Catalogue) -> list[tuple[BestTime, str]]:
+    return [(BestTime.MORNING, words.translate("ContactRequest", "Morning")),
+            (BestTime.AFTERNOON, words.translate("ContactRequest", "Afternoon")),
+            (BestTime.EVENING, words.translate("ContactRequest", "Evening")),
+            (BestTime.ANY, words.translate("ContactRequest", "Any time"))]  # fmt: skip
+
+
+def _reply(method: str, words: Catalogue) -> str:
+    if method == ContactMethod.CALL:
+        return words.translate("ContactRequest", "We will call you within one business day.")
+    if method == ContactMethod.TEXT:
+        return words.translate("ContactRequest", "We will text you within one business day.")
+    if method == ContactMethod.EMAIL:
+        return words.translate("ContactRequest", "We will email you within one business day.")
+    return words.translate("ContactRequest", "We will contact you within one business day.")
+
+
+def thank_you(method: str, phones: Collection[str], words: Catalogue = ENGLISH) -> str:
     """What the patient reads once the request is saved: how and when the clinic replies."""
-    reply = _REPLY.get(method, "We will contact you within one business day.")
-    if not phones:
-        return reply
+    reply = _reply(method, words)
     listed = list(phones)
-    numbers = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1]
-    return f"{reply} If you need us sooner, call {numbers}."
+    if not listed:
+        return reply
+    numbers = listed[0]
+    for number in listed[1:-1]:
+        numbers = words.translate("ContactRequest", "{first}, {next}").format(
+            first=numbers, next=number
+        )
+    if len(listed) > 1:
+        numbers = words.translate("ContactRequest", "{first} or {last}").format(
+            first=numbers, last=listed[-1]
+        )
+    sooner = words.translate("ContactRequest", "If you need us sooner, call {numbers}.")
+    return f"{reply} {sooner.format(numbers=numbers)}"
 
 
-def form_rules() -> dict[str, object]:
+def form_rules(words: Catalogue = ENGLISH) -> dict[str, object]:
     """What the form must know of these rules: its limits, choices and defaults."""
     return {
         "maxName": MAX_NAME, "maxPhone": MAX_PHONE, "maxEmail": MAX_EMAIL,
         "maxMessage": MAX_MESSAGE,
-        "contactMethods": [{"value": str(v), "text": t} for v, t in CONTACT_METHODS],
-        "bestTimes": [{"value": str(v), "text": t} for v, t in BEST_TIMES],
+        "contactMethods": [{"value": str(v), "text": t} for v, t in contact_methods(words)],
+        "bestTimes": [{"value": str(v), "text": t} for v, t in best_times(words)],
         "defaultMethod": str(ContactMethod.CALL), "defaultTime": str(BestTime.ANY),
     }  # fmt: skip
 
@@ -76,37 +100,90 @@ class ContactRequest:
     topics: tuple[str, ...] = field(default_factory=tuple)
     message: str = ""
     consent: bool = False
+    language: str = DEFAULT  # the language the patient used: the clinic answers in it
 
-    def validate(self, known_topics: Collection[str] | None = None) -> dict[str, str]:
-        """Field name → what to fix. Empty when the request can be sent."""
+    def validate(
+        self, known_topics: Collection[str] | None = None, words: Catalogue = ENGLISH
+    ) -> dict[str, str]:
+        """Field name → what to fix, in `words`' language. Empty when it can be sent."""
         problems: dict[str, str] = {}
-        name = self.name.strip()
+        name, phone, email = self.name.strip(), self.phone.strip(), self.email.strip()
         if not name:
-            problems["name"] = "Please enter your name."
+            problems["name"] = words.translate("ContactRequest", "Please enter your name.")
         elif len(name) > MAX_NAME:
-            problems["name"] = f"Please shorten your name to {MAX_NAME} letters or fewer."
-        phone, email = self.phone.strip(), self.email.strip()
+            problems["name"] = words.translate(
+                "ContactRequest", "Please shorten your name to {count} letters or fewer."
+            ).format(count=MAX_NAME)
         if not phone and not email:
-            problems["phone"] = "Please enter a phone number or an email address."
+            problems["phone"] = words.translate(
+                "ContactRequest", "Please enter a phone number or an email address."
+            )
         if phone and normalize_phone(phone) is None:
-            problems["phone"] = "Please enter a 10-digit US phone number, like 518-555-0100."
+            problems["phone"] = words.translate(
+                "ContactRequest", "Please enter a 10-digit US phone number, like 518-555-0100."
+            )
         if email and (len(email) > MAX_EMAIL or not _EMAIL_RE.match(email)):
-            problems["email"] = "Please check your email address, like name@example.com."
+            problems["email"] = words.translate(
+                "ContactRequest", "Please check your email address, like name@example.com."
+            )
+        problems.update(self._method_problems(phone, email, problems, words))
+        problems.update(self._choice_problems(known_topics, words))
+        return problems
+
+    def _method_problems(
+        self, phone: str, email: str, found: dict[str, str], words: Catalogue
+    ) -> dict[str, str]:
         method = self.contact_method
         if method not in ContactMethod.__members__.values():
-            problems["contact_method"] = "Please choose call, text or email."
-        elif method in (ContactMethod.CALL, ContactMethod.TEXT) and not phone:
-            problems.setdefault("phone", f"Please enter a phone number so we can {method} you.")
-        elif method == ContactMethod.EMAIL and not email:
-            problems.setdefault("email", "Please enter an email address so we can write to you.")
+            return {
+                "contact_method": words.translate(
+                    "ContactRequest", "Please choose call, text or email."
+                )
+            }
+        if (
+            method in (ContactMethod.CALL, ContactMethod.TEXT)
+            and not phone
+            and "phone" not in found
+        ):
+            if method == ContactMethod.CALL:
+                return {
+                    "phone": words.translate(
+                        "ContactRequest", "Please enter a phone number so we can call you."
+                    )
+                }
+            return {
+                "phone": words.translate(
+                    "ContactRequest", "Please enter a phone number so we can text you."
+                )
+            }
+        if method == ContactMethod.EMAIL and not email and "email" not in found:
+            return {
+                "email": words.translate(
+                    "ContactRequest", "Please enter an email address so we can write to you."
+                )
+            }
+        return {}
+
+    def _choice_problems(
+        self, known_topics: Collection[str] | None, words: Catalogue
+    ) -> dict[str, str]:
+        problems = {}
         if self.best_time not in BestTime.__members__.values():
-            problems["best_time"] = "Please choose a time of day."
+            problems["best_time"] = words.translate(
+                "ContactRequest", "Please choose a time of day."
+            )
         if known_topics is not None and not set(self.topics) <= set(known_topics):
-            problems["topics"] = "Please choose topics from the list."
+            problems["topics"] = words.translate(
+                "ContactRequest", "Please choose topics from the list."
+            )
         if len(self.message) > MAX_MESSAGE:
-            problems["message"] = f"Please shorten your message to {MAX_MESSAGE} characters."
+            problems["message"] = words.translate(
+                "ContactRequest", "Please shorten your message to {count} characters."
+            ).format(count=MAX_MESSAGE)
         if not self.consent:
-            problems["consent"] = "Please tick the box to let the clinic contact you."
+            problems["consent"] = words.translate(
+                "ContactRequest", "Please tick the box to let the clinic contact you."
+            )
         return problems
 
     def normalized(self) -> ContactRequest:
@@ -138,6 +215,7 @@ class ContactRequest:
             topics=tuple(str(t) for t in topics) if isinstance(topics, list) else (),
             message=str(data.get("message", "")),
             consent=bool(data.get("consent", False)),
+            language=str(data.get("language", DEFAULT)),
         )
 
 

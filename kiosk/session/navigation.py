@@ -57,7 +57,10 @@ class Navigator:
     def of(cls, bundle: Bundle) -> Navigator:
         """The way round `bundle`: its tour, pages, topics and glossary words."""
         topics = [topic.id for topic in bundle.topics]
-        return cls(bundle.tour, bundle.pages.keys(), topics, term_keys(bundle.glossary))
+        terms = set(term_keys(bundle.glossary))
+        for edition in bundle.translations.values():  # each language's glossary has its own
+            terms.update(term_keys(edition.glossary))
+        return cls(bundle.tour, bundle.pages.keys(), topics, terms)
 
     @property
     def current(self) -> Location:

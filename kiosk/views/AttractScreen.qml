@@ -10,6 +10,7 @@ Rectangle {
 
     required property ContentBridge content
     required property NavigationBridge navigation
+    required property LanguageBridge language
 
     property int highlight: 0
     property bool paused: false
@@ -42,7 +43,7 @@ Rectangle {
         }
         DisplayText {
             width: parent.width
-            text: "Learn about chronic pain and your treatment options"
+            text: qsTr("Learn about chronic pain and your treatment options")
             font.pixelSize: Theme.attractInviteFont
             color: screen.inkColor
         }
@@ -73,14 +74,14 @@ Rectangle {
             implicitWidth: startLabel.implicitWidth + 2 * Theme.margin
             implicitHeight: Theme.touchTarget * 1.3
             focusPolicy: Qt.TabFocus
-            Accessible.name: "Start: learn about chronic pain and your treatment options"
+            Accessible.name: qsTr("Start: learn about chronic pain and your treatment options")
             Keys.onReturnPressed: click()
             Keys.onEnterPressed: click()
             onClicked: screen.navigation.home()
             Component.onCompleted: forceActiveFocus(Qt.OtherFocusReason)
             contentItem: DisplayText {
                 id: startLabel
-                text: "Tap anywhere to start"
+                text: qsTr("Tap anywhere to start")
                 font.pixelSize: Theme.attractStartFont
                 font.bold: true
                 color: Theme.highContrast ? Theme.accentInk : Theme.accent
@@ -105,12 +106,24 @@ Rectangle {
         onTriggered: screen.highlight = (screen.highlight + 1) % screen.content.highlights.length
     }
 
+    // "Español": start in the other language at once.
+    LanguageButtons {
+        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.margin }
+        language: screen.language
+        ringColor: screen.inkColor
+        onChosen: screen.navigation.home()
+    }
+
     KioskButton {
         objectName: "pauseHighlights"
         anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        text: screen.paused ? "Play" : "Pause"
+        text: screen.paused
+              //: Button: start the changing topic highlights again
+              ? qsTr("Play")
+              //: Button: stop the topic highlights from changing
+              : qsTr("Pause")
         iconName: screen.paused ? "play" : "pause"
-        Accessible.name: screen.paused ? "Play the highlights" : "Pause the highlights"
+        Accessible.name: screen.paused ? qsTr("Play the highlights") : qsTr("Pause the highlights")
         ringColor: screen.inkColor
         onClicked: screen.paused = !screen.paused
     }

@@ -68,8 +68,9 @@ GridLayout {
         Layout.fillWidth: card.columns === 1
         content: card.content
         value: card.content.clinicCard
-        label: "Scan to save our phone number"
-        description: "QR code: saves %1's address and phone numbers to your phone"
+        label: qsTr("Scan to save our phone number")
+        //: %1 is the clinic's name
+        description: qsTr("QR code: saves %1's address and phone numbers to your phone")
                      .arg(card.content.clinicName)
     }
 }

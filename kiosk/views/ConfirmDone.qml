@@ -64,11 +64,11 @@ Rectangle {
             ScreenTitle {
                 id: question
                 Layout.fillWidth: true
-                text: "Clear everything you typed?"
+                text: qsTr("Clear everything you typed?")
             }
             BodyText {
                 Layout.fillWidth: true
-                text: "Your request has not been sent. If you clear it, the words you typed are gone."
+                text: qsTr("Your request has not been sent. If you clear it, the words you typed are gone.")
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -78,7 +78,7 @@ Rectangle {
                     objectName: "confirmDoneNo"
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget * 1.3
-                    text: "No, keep it"
+                    text: qsTr("No, keep it")
                     onClicked: overlay.close()
                 }
                 KioskButton {
@@ -87,7 +87,7 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget * 1.3
                     primary: true
-                    text: "Yes, clear it"
+                    text: qsTr("Yes, clear it")
                     onClicked: {
                         const action = overlay.then
                         overlay.visible = false

@@ -18,7 +18,8 @@ ColumnLayout {
     ScreenTitle {
         Layout.fillWidth: true
         announce: true
-        text: details.page.title || "Contact us"
+        //: Title of the Contact screen, when the clinic's content gives it none
+        text: details.page.title || qsTr("Contact us")
     }
     ListenBar {
         Layout.fillWidth: true

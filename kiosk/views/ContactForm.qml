@@ -57,6 +57,12 @@ ColumnLayout {
             problemAt(failedNotice)
     }
 
+    // "A or B or C": each phone number whole, the word between them translated.
+    function either(phones) {
+        //: Between two phone numbers: call us at %1 or %2
+        return phones.length > 0 ? phones.reduce((a, b) => qsTr("%1 or %2").arg(a).arg(b)) : ""
+    }
+
     function errorFor(field) {
         return errors[field] || ""
     }
@@ -64,11 +70,11 @@ ColumnLayout {
     ScreenTitle {
         Layout.fillWidth: true
         font.pixelSize: Theme.headingFont
-        text: "Ask us to contact you"
+        text: qsTr("Ask us to contact you")
     }
     BodyText {
         Layout.fillWidth: true
-        text: "Leave your name and a phone number or email. The clinic will contact you."
+        text: qsTr("Leave your name and a phone number or email. The clinic will contact you.")
         color: Theme.muted
     }
 
@@ -76,7 +82,7 @@ ColumnLayout {
         id: name
         objectName: "fieldName"
         Layout.fillWidth: true
-        label: "Your name"
+        label: qsTr("Your name")
         maximumLength: form.bridge.rules.maxName
         error: form.errorFor("name")
     }
@@ -84,7 +90,7 @@ ColumnLayout {
         id: phone
         objectName: "fieldPhone"
         Layout.fillWidth: true
-        label: "Phone number"
+        label: qsTr("Phone number")
         keyboardLayout: "phone"
         maximumLength: form.bridge.rules.maxPhone
         input.inputMethodHints: Qt.ImhDialableCharactersOnly | Qt.ImhNoPredictiveText
@@ -95,7 +101,7 @@ ColumnLayout {
         id: email
         objectName: "fieldEmail"
         Layout.fillWidth: true
-        label: "Email (if you prefer)"
+        label: qsTr("Email (if you prefer)")
         keyboardLayout: "email"
         maximumLength: form.bridge.rules.maxEmail
         input.inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoPredictiveText
@@ -106,7 +112,7 @@ ColumnLayout {
         id: method
         objectName: "method"
         Layout.fillWidth: true
-        label: "How should we reach you?"
+        label: qsTr("How should we reach you?")
         value: form.bridge.rules.defaultMethod
         options: form.bridge.rules.contactMethods
         error: form.errorFor("contact_method")
@@ -115,7 +121,7 @@ ColumnLayout {
         id: bestTime
         objectName: "bestTime"
         Layout.fillWidth: true
-        label: "Best time to reach you"
+        label: qsTr("Best time to reach you")
         value: form.bridge.rules.defaultTime
         options: form.bridge.rules.bestTimes
         error: form.errorFor("best_time")
@@ -123,14 +129,14 @@ ColumnLayout {
 
     BodyText {
         Layout.fillWidth: true
-        text: "What would you like to talk about? (optional)"
+        text: qsTr("What would you like to talk about? (optional)")
         font.bold: true
     }
     Flow {
         Layout.fillWidth: true
         spacing: Theme.gapMedium
         Accessible.role: Accessible.Grouping
-        Accessible.name: "What would you like to talk about? (optional)"
+        Accessible.name: qsTr("What would you like to talk about? (optional)")
         Repeater {
             model: form.content.topics
             KioskButton {
@@ -166,7 +172,7 @@ ColumnLayout {
             Layout.fillWidth: true
             focusPolicy: Qt.TabFocus
             spacing: Theme.tickGap
-            text: "Yes, the clinic may contact me about this request."
+            text: qsTr("Yes, the clinic may contact me about this request.")
             Accessible.name: text
             Accessible.description: form.errorFor("consent")
             Keys.onReturnPressed: click()
@@ -198,9 +204,7 @@ ColumnLayout {
         }
         Caption {
             Layout.fillWidth: true
-            text: "Only the clinic can read what you send: it is locked (encrypted) as soon "
-                  + "as you tap Send. The clinic uses it only to answer you. This screen "
-                  + "forgets it when you are done."
+            text: qsTr("Only the clinic can read what you send: it is locked (encrypted) as soon as you tap Send. The clinic uses it only to answer you. This screen forgets it when you are done.")
         }
         FieldError {
             objectName: "consentError"
@@ -215,8 +219,9 @@ ColumnLayout {
         objectName: "saveFailed"
         Layout.fillWidth: true
         visible: form.failed
-        text: "We could not save your request. Please tell the front desk, or call us at "
-              + form.content.clinicPhones.join(" or ") + "."
+        //: %1 is the clinic's phone numbers, e.g. "555-0100 or 555-0101"
+        text: qsTr("We could not save your request. Please tell the front desk, or call us at %1.")
+              .arg(form.either(form.content.clinicPhones))
     }
 
     KioskButton {
@@ -224,7 +229,7 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTarget * 1.3
         primary: true
-        text: "Send my request"
+        text: qsTr("Send my request")
         iconName: "next"
         onClicked: form.send()
     }

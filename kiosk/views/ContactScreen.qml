@@ -156,7 +156,7 @@ Item {
                 objectName: "thankYou"
                 Layout.fillWidth: true
                 announce: true  // the screen reader says it as the thank-you appears
-                text: "Thank you"
+                text: qsTr("Thank you")
             }
             BodyText {
                 Layout.fillWidth: true
@@ -165,14 +165,15 @@ Item {
             }
             BodyText {
                 Layout.fillWidth: true
-                text: "This screen will clear what you typed and go back to the start."
+                text: qsTr("This screen will clear what you typed and go back to the start.")
                 color: Theme.muted
             }
             KioskButton {
                 objectName: "thanksDone"
                 Layout.fillWidth: true
                 primary: true
-                text: "Done"
+                //: Button: leave the thank-you and go back to the start
+                text: qsTr("Done")
                 iconName: "home"
                 onClicked: screen.navigation.home()
             }
@@ -189,7 +190,7 @@ Item {
         id: unavailable
         BodyText {
             objectName: "formUnavailable"
-            text: "To ask a question or book a visit, please call us or ask at the front desk."
+            text: qsTr("To ask a question or book a visit, please call us or ask at the front desk.")
             font.pixelSize: Theme.headingFont
         }
     }

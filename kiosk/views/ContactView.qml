@@ -40,7 +40,7 @@ Flickable {
             Layout.fillWidth: true
             visible: view.form.available
             primary: true
-            text: "Ask us to contact you"
+            text: qsTr("Ask us to contact you")
             iconName: "next"
             onClicked: view.navigation.openContact()
         }

@@ -78,7 +78,7 @@ Rectangle {
                     spacing: Theme.spacing
                     Caption {
                         Layout.fillWidth: true
-                        text: "What this word means"
+                        text: qsTr("What this word means")
                     }
                     HeadingText {
                         objectName: "glossaryTerm"
@@ -119,7 +119,8 @@ Rectangle {
                     Layout.preferredHeight: Theme.touchTarget * 1.25
                     Layout.preferredWidth: Math.max(implicitWidth, Theme.closeButtonWidth)
                     primary: true
-                    text: "Close"
+                    //: Button: close the card that says what a word means
+                    text: qsTr("Close")
                     onClicked: overlay.navigation.closeTerm()
                 }
             }

@@ -33,7 +33,7 @@ Item {
             }
             BodyText {
                 Layout.fillWidth: true
-                text: "Read at your own pace. What you read here is not recorded."
+                text: qsTr("Read at your own pace. What you read here is not recorded.")
                 color: Theme.muted
             }
             KioskButton {
@@ -43,7 +43,7 @@ Item {
                 Layout.topMargin: Theme.spacing
                 primary: true
                 visible: screen.navigation.tourLength > 0
-                text: "Start the guided tour"
+                text: qsTr("Start the guided tour")
                 iconName: "next"
                 onClicked: screen.navigation.startTour()
             }
@@ -52,7 +52,8 @@ Item {
                 objectName: "homeContact"
                 Layout.fillWidth: true
                 visible: screen.wide
-                text: "Contact us"
+                //: Button: open the screen with the clinic's phone numbers and the request form
+                text: qsTr("Contact us")
                 iconName: "phone"
                 onClicked: screen.navigation.openContact()
             }
@@ -87,7 +88,7 @@ Item {
             objectName: "homeContactTall"
             Layout.fillWidth: true
             visible: !screen.wide
-            text: "Contact us"
+            text: qsTr("Contact us")
             iconName: "phone"
             onClicked: screen.navigation.openContact()
         }

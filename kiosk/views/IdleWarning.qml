@@ -61,7 +61,7 @@ Rectangle {
             ScreenTitle {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                text: "Are you still there?"
+                text: qsTr("Are you still there?")
             }
             BodyText {
                 id: countdown
@@ -78,9 +78,8 @@ Rectangle {
                 }
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
-                text: "To keep your information private, this screen will clear and start "
-                      + "over in " + overlay.session.secondsLeft
-                      + (overlay.session.secondsLeft === 1 ? " second." : " seconds.")
+                text: qsTr("To keep your information private, this screen will clear and start over in %n second(s).",
+                           "", overlay.session.secondsLeft)
                 font.pixelSize: Theme.headingFont
             }
             KioskButton {
@@ -89,7 +88,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTarget * 1.5
                 primary: true
-                text: "I'm still here"
+                text: qsTr("I'm still here")
                 onClicked: overlay.session.stillHere()
             }
         }

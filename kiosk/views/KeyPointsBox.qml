@@ -25,7 +25,7 @@ Rectangle {
 
         HeadingText {
             Layout.fillWidth: true
-            text: "Key points"
+            text: qsTr("Key points")
             font.pixelSize: Theme.boxTitleFont
         }
         Repeater {

@@ -29,11 +29,16 @@ ColumnLayout {
         KioskButton {
             id: listenButton
             objectName: "listenButton"
-            text: !bar.mine ? "Listen" : bar.paused ? "Resume" : "Pause"
+            //: Button: read this text aloud
+            text: !bar.mine ? qsTr("Listen")
+                  //: Button: go on reading aloud after a pause
+                  : bar.paused ? qsTr("Resume")
+                  //: Button: stop reading aloud for now, to go on later
+                  : qsTr("Pause")
             iconName: !bar.mine ? "listen" : bar.paused ? "play" : "pause"
             primary: !bar.mine
-            Accessible.name: !bar.mine ? "Listen: read this aloud"
-                             : bar.paused ? "Resume reading aloud" : "Pause reading aloud"
+            Accessible.name: !bar.mine ? qsTr("Listen: read this aloud")
+                             : bar.paused ? qsTr("Resume reading aloud") : qsTr("Pause reading aloud")
             onClicked: {
                 if (!bar.mine)
                     bar.speech.read(bar.key, bar.sentences)
@@ -46,20 +51,22 @@ ColumnLayout {
         KioskButton {
             objectName: "stopButton"
             visible: bar.mine
-            text: "Stop"
+            //: Button: stop reading aloud
+            text: qsTr("Stop")
             iconName: "stop"
-            Accessible.name: "Stop reading aloud"
+            Accessible.name: qsTr("Stop reading aloud")
             onClicked: bar.speech.stop()
         }
         Row {
             spacing: Theme.gapSmall
             leftPadding: Theme.gapMedium  // apart from Listen and Stop
             Accessible.role: Accessible.Grouping
-            Accessible.name: "Reading pace"
+            Accessible.name: qsTr("Reading pace")
             BodyText {
                 anchors.verticalCenter: parent.verticalCenter
                 rightPadding: Theme.gapSmall
-                text: "Pace"
+                //: Label before the Normal and Slower buttons: how fast the voice reads
+                text: qsTr("Pace")
                 wrapMode: Text.NoWrap
                 Accessible.ignored: true  // the group says it
             }
@@ -68,9 +75,12 @@ ColumnLayout {
                 KioskButton {
                     required property bool modelData
                     objectName: modelData ? "paceSlower" : "paceNormal"
-                    text: modelData ? "Slower" : "Normal"
+                    //: Button: read aloud more slowly
+                    text: modelData ? qsTr("Slower")
+                          //: Button: read aloud at the usual pace
+                          : qsTr("Normal")
                     checked: bar.speech.slower === modelData  // not checkable: a tap sets it
-                    Accessible.name: modelData ? "Slower reading pace" : "Normal reading pace"
+                    Accessible.name: modelData ? qsTr("Slower reading pace") : qsTr("Normal reading pace")
                     Accessible.checkable: true
                     Accessible.checked: checked
                     onClicked: bar.speech.setSlower(modelData)
@@ -99,7 +109,8 @@ ColumnLayout {
             Caption {
                 objectName: "nowReadingPlace"
                 Layout.fillWidth: true
-                text: (bar.paused ? "Paused at sentence %1 of %2" : "Reading sentence %1 of %2")
+                text: (bar.paused ? qsTr("Paused at sentence %1 of %2")
+                                  : qsTr("Reading sentence %1 of %2"))
                       .arg(bar.speech.sentenceNumber).arg(bar.speech.sentenceCount)
             }
             BodyText {

@@ -15,6 +15,7 @@ ApplicationWindow {
     required property SessionBridge session
     required property StaffBridge staff
     required property SpeechBridge speech
+    required property LanguageBridge language
     required property url iconDir
     // Kiosk mode: frameless, on top, and closing is refused (Alt+F4, a close
     // request from the desktop) unless staff chose to exit.
@@ -52,6 +53,7 @@ ApplicationWindow {
             navigation: window.navigation
             display: window.display
             session: window.session
+            language: window.language
             onHomeRequested: window.leave(() => window.navigation.home())
             onBackRequested: window.leave(() => window.navigation.back())
             onDoneRequested: window.leave(() => window.session.done())
@@ -98,12 +100,26 @@ ApplicationWindow {
                 target: window.navigation
                 function onChanged() { screenLoader.show() }
             }
+            // The Contact screen is made with its content, not bound to it: when the
+            // patient switches language there, the new content reaches it here, and
+            // what they typed in the form stays.
+            Binding {
+                target: screenLoader.item
+                property: "content"
+                value: window.content
+                when: screenLoader.shown === window.navigation.screens.contact
+                      && screenLoader.status === Loader.Ready
+            }
         }
     }
 
     Component {
         id: attract
-        AttractScreen { content: window.content; navigation: window.navigation }
+        AttractScreen {
+            content: window.content
+            navigation: window.navigation
+            language: window.language
+        }
     }
     Component {
         id: home

@@ -17,13 +17,14 @@ ColumnLayout {
         Layout.fillWidth: true
         BodyText {
             Layout.fillWidth: true
-            text: "A short message (optional)"
+            text: qsTr("A short message (optional)")
             font.bold: true
             wrapMode: Text.NoWrap
         }
         Caption {
             objectName: "messageCounter"
-            text: area.length + " of " + field.maximumLength
+            //: Letters typed in the message so far, of the most it can hold: "12 of 500"
+            text: qsTr("%1 of %2").arg(area.length).arg(field.maximumLength)
             color: area.length > field.maximumLength * 0.9 ? Theme.alertInk : Theme.muted
             wrapMode: Text.NoWrap
         }
@@ -40,7 +41,7 @@ ColumnLayout {
         color: Theme.ink
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
         ContextMenu.menu: null  // no copy and paste between patients
-        Accessible.name: "A short message"
+        Accessible.name: qsTr("A short message")
         // Tab moves on, as in every other field; a message needs no tab characters.
         Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
         // Enter goes on to the kiosk's keys, as in every text box; Shift+Enter starts a new line.

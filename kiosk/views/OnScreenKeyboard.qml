@@ -58,11 +58,15 @@ Rectangle {
 
     function label(key) {
         switch (key) {
-        case "#shift": return "Shift"
-        case "#back": return "Delete"
+        //: Keyboard key: the next letter is a capital
+        case "#shift": return qsTr("Shift")
+        //: Keyboard key: erase the letter before the cursor
+        case "#back": return qsTr("Delete")
         case "#accents": return accents ? "abc" : "á é ñ"
-        case "#space": return "Space"
-        case "#done": return "Done"
+        //: Keyboard key: the space bar
+        case "#space": return qsTr("Space")
+        //: Keyboard key: close the keyboard
+        case "#done": return qsTr("Done")
         case "#com": return ".com"
         default: return shifted ? key.toUpperCase() : key
         }
@@ -143,7 +147,7 @@ Rectangle {
                         height: keyboard.keyHeight
                         focusPolicy: Qt.TabFocus  // never a touch: the text box keeps it
                         text: keyboard.label(modelData)
-                        Accessible.name: modelData === "#back" ? "Delete" : text
+                        Accessible.name: modelData === "#back" ? qsTr("Delete") : text
                         Keys.onReturnPressed: click()
                         Keys.onEnterPressed: click()
                         onClicked: keyboard.press(modelData)

@@ -9,7 +9,7 @@ ButtonSection {
     required property NavigationBridge navigation
 
     objectName: "pageLinks"
-    title: "Read next"
+    title: qsTr("Read next")
     namePrefix: "pageLink_"
     iconName: "next"
     entries: links.map(link => ({ key: link.id, text: link.title }))

@@ -11,7 +11,7 @@ ScrollBar {
     width: Theme.scrollBarWidth
     policy: flickable.contentHeight > flickable.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
     interactive: false
-    Accessible.name: "How far down the page you are"
+    Accessible.name: qsTr("How far down the page you are")
     contentItem: Rectangle {
         objectName: "scrollHandle"
         implicitWidth: Theme.scrollBarWidth

@@ -10,7 +10,7 @@ ButtonSection {
     required property NavigationBridge navigation
 
     objectName: "pageTerms"
-    title: "Words on this page"
+    title: qsTr("Words on this page")
     namePrefix: "pageTerm_"
     entries: terms.map(t => ({ key: t.key, text: t.term, description: t.definition }))
     onChosen: (key) => section.navigation.openTerm(key)

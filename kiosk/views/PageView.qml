@@ -78,6 +78,14 @@ Flickable {
                 announce: true
                 text: view.page.title || ""
             }
+            BodyText {
+                objectName: "onlyIn"  // "This page is only in English", in the patient's words
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: view.page.onlyIn || ""
+                font.italic: true
+                color: Theme.muted
+            }
             ListenBar {
                 Layout.fillWidth: true
                 speech: view.speech
@@ -139,14 +147,15 @@ Flickable {
                 Layout.fillWidth: true
                 content: view.content
                 value: view.page.publicUrl || ""
-                label: "Read this at home"
-                description: "QR code: opens this page on your phone"
+                label: qsTr("Read this at home")
+                description: qsTr("QR code: opens this page on your phone")
                 note: value
             }
             HeadingText {
                 Layout.fillWidth: true
                 visible: (view.page.sources || []).length > 0
-                text: "Sources"
+                //: Heading over the list of studies and guidelines a page is based on
+                text: qsTr("Sources")
                 wrapMode: Text.NoWrap
                 font.pixelSize: Theme.boxTitleFont
             }

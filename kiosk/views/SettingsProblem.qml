@@ -10,7 +10,7 @@ ApplicationWindow {
 
     required property var problems
 
-    title: "Clinic kiosk settings"
+    title: qsTr("Clinic kiosk settings")
     color: Theme.accent
 
     ColumnLayout {
@@ -19,15 +19,14 @@ ApplicationWindow {
         spacing: Theme.setupGap
         DisplayText {
             Layout.fillWidth: true
-            text: "This screen is being set up"
+            text: qsTr("This screen is being set up")
             horizontalAlignment: Text.AlignLeft
             font.pixelSize: Theme.setupTitleFont
             font.bold: true
         }
         DisplayText {
             Layout.fillWidth: true
-            text: "Please tell the front desk. For IT: the kiosk's settings have these "
-                  + "problems (run kiosk-admin config check):"
+            text: qsTr("Please tell the front desk. For IT: the kiosk's settings have these problems (run kiosk-admin config check):")
             horizontalAlignment: Text.AlignLeft
             font.pixelSize: Theme.setupTextFont
         }

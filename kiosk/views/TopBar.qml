@@ -3,13 +3,15 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// Home, Back, Contact us, text size and contrast: the same on every screen.
+// Home, Back, the other language, Contact us, text size and contrast: the same on
+// every screen.
 Rectangle {
     id: bar
 
     required property NavigationBridge navigation
     required property DisplayBridge display
     required property SessionBridge session
+    required property LanguageBridge language
     readonly property bool compact: width < Theme.compactBarWidth
 
     // The window decides: go at once, or first ask about words typed in the form.
@@ -27,12 +29,13 @@ Rectangle {
     }
 
     // One row on a wide screen; on a tall one two rows, so every button keeps its
-    // words beside its icon: Home, Back, Contact us; then text size, Contrast, I'm done.
+    // words beside its icon: Home, Back, Español, Contact us; then text size, Contrast,
+    // I'm done.
     GridLayout {
         id: grid
         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
                   leftMargin: Theme.margin / 2; rightMargin: Theme.margin / 2 }
-        columns: 7
+        columns: 8
         columnSpacing: bar.compact ? Theme.barGapCompact : Theme.barGap
         rowSpacing: Theme.doneGap  // "I'm done" is well apart from the row above it too
 
@@ -40,7 +43,8 @@ Rectangle {
             objectName: "homeButton"
             Layout.row: 0
             Layout.column: 0
-            text: "Home"
+            //: Button: go to the first screen, with every topic
+            text: qsTr("Home")
             iconName: "home"
             onClicked: bar.homeRequested()
         }
@@ -48,19 +52,26 @@ Rectangle {
             objectName: "backButton"
             Layout.row: 0
             Layout.column: 1
-            text: "Back"
+            //: Button: go back one screen
+            text: qsTr("Back")
             iconName: "back"
             enabled: bar.navigation.canGoBack
             onClicked: bar.backRequested()
         }
         Item { Layout.row: 0; Layout.column: 2; Layout.fillWidth: true }
+        LanguageButtons {
+            Layout.row: 0
+            Layout.column: 3
+            language: bar.language
+        }
         KioskButton {
             objectName: "contactButton"
             Layout.row: 0
-            Layout.column: 3
+            Layout.column: 4
             Layout.columnSpan: bar.compact ? 4 : 1
             Layout.alignment: Qt.AlignRight
-            text: "Contact us"
+            //: Button: open the screen with the clinic's phone numbers and the request form
+            text: qsTr("Contact us")
             iconName: "phone"
             // Home and the Contact screen have their own; nowhere else needs two.
             visible: bar.navigation.screen !== bar.navigation.screens.contact
@@ -69,11 +80,11 @@ Rectangle {
         }
         Row {
             Layout.row: bar.compact ? 1 : 0
-            Layout.column: bar.compact ? 0 : 4
+            Layout.column: bar.compact ? 0 : 5
             Layout.columnSpan: bar.compact ? 3 : 1
             spacing: Theme.gapSmall
             Accessible.role: Accessible.Grouping
-            Accessible.name: "Text size"
+            Accessible.name: qsTr("Text size")
             Repeater {
                 model: bar.display.textSteps
                 KioskButton {
@@ -84,7 +95,7 @@ Rectangle {
                     implicitWidth: Theme.touchTarget
                     checkable: true
                     checked: bar.display.textStep === index
-                    Accessible.name: ["Normal text", "Large text", "Largest text"][index]
+                    Accessible.name: [qsTr("Normal text"), qsTr("Large text"), qsTr("Largest text")][index]
                     contentItem: ButtonLabel {
                         text: "A"
                         font.pixelSize: Theme.sizeButtonFonts[sizeButton.index]
@@ -97,24 +108,26 @@ Rectangle {
         KioskButton {
             objectName: "contrastButton"
             Layout.row: bar.compact ? 1 : 0
-            Layout.column: bar.compact ? 3 : 5
-            Layout.columnSpan: bar.compact ? 3 : 1
+            Layout.column: bar.compact ? 3 : 6
+            Layout.columnSpan: bar.compact ? 4 : 1
             Layout.alignment: Qt.AlignRight
-            text: "Contrast"
+            //: Button: turn high-contrast colours on or off
+            text: qsTr("Contrast")
             iconName: "contrast"
             checkable: true
             checked: bar.display.highContrast
-            Accessible.name: "High contrast"
+            Accessible.name: qsTr("High contrast")
             onClicked: bar.display.setHighContrast(checked)
         }
         KioskButton {
             objectName: "doneButton"
             Layout.row: bar.compact ? 1 : 0
-            Layout.column: 6
+            Layout.column: 7
             Layout.leftMargin: Theme.doneGap - grid.columnSpacing  // well apart from Contrast
-            text: "I'm done"
+            //: Button: clear everything and start over for the next patient
+            text: qsTr("I'm done")
             primary: true
-            Accessible.name: "I'm done: clear everything and start over"
+            Accessible.name: qsTr("I'm done: clear everything and start over")
             onClicked: bar.doneRequested()
         }
     }

@@ -32,7 +32,7 @@ Item {
                 spacing: Theme.spacing
                 BodyText {
                     objectName: "tourStep"
-                    text: "Step " + (screen.step + 1) + " of " + screen.steps
+                    text: qsTr("Step %1 of %2").arg(screen.step + 1).arg(screen.steps)
                     font.bold: true
                     wrapMode: Text.NoWrap
                 }
@@ -98,7 +98,8 @@ Item {
                     objectName: "tourBack"
                     Layout.fillHeight: true
                     Layout.preferredWidth: Theme.tourButtonWidth
-                    text: "Back"
+                    //: Button: go back one step of the guided tour
+                    text: qsTr("Back")
                     iconName: "back"
                     enabled: screen.step > 0
                     onClicked: screen.navigation.previousStep()
@@ -109,7 +110,10 @@ Item {
                     Layout.fillHeight: true
                     Layout.preferredWidth: Theme.tourButtonWidth
                     primary: true
-                    text: screen.last ? "Finish" : "Next"
+                    //: Button: end the guided tour and go to the first screen
+                    text: screen.last ? qsTr("Finish")
+                          //: Button: go on to the next step of the guided tour
+                          : qsTr("Next")
                     iconName: screen.last ? "home" : "next"
                     onClicked: screen.last ? screen.navigation.home() : screen.navigation.nextStep()
                 }

@@ -47,8 +47,9 @@ def test_self_test_passes_on_the_sample_content() -> None:
     lines = result.stdout.splitlines()
     assert lines[-1] == "self-test passed"
     # the content, the QML, read-aloud (its voice, or why it is off), then every screen and
-    # the idle warning in each orientation
-    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 1 + 2 * (_screens() + 1)
+    # the idle warning in each orientation, in English and in Spanish
+    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 1 + 2 * 2 * (_screens() + 1)
+    assert "ok    es-US portrait page-opioids" in lines
     assert any(line.startswith("ok    Read-aloud") for line in lines)
     assert "FAIL" not in result.stdout
 
@@ -72,8 +73,10 @@ def test_screenshots_cover_every_screen_in_both_orientations(tmp_path: Path) -> 
         assert f"{orientation}-zz-contact-form.png" in names
         for layout in ("letters", "phone", "email"):
             assert f"{orientation}-zz-contact-keyboard-{layout}.png" in names
+    for name in [n for n in names if not n.startswith("es-")]:  # every screen in Spanish too
+        assert f"es-{name}" in names or "-part" in name, name
     parts = [name for name in names if "-part" in name]
-    assert len(names) - len(parts) == 2 * (_screens() + 3 + 1 + 4 + 2)
+    assert len(names) - len(parts) == 2 * 2 * (_screens() + 3 + 1 + 4 + 2)
     for part in parts:  # each scrolls on from a page's first screen
         assert re.sub(r"-part[2-9]", "", part) in names
         assert "-page-" in part

@@ -245,11 +245,11 @@ def test_the_self_test_says_which_voice_reads_or_why_none(
 def test_without_the_speech_module_read_aloud_is_off_and_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kiosk.bridge.voice_probe import look_for_a_voice
+    from kiosk.bridge.voice_probe import look_for_voices
 
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # as if it would not load
 
-    line = look_for_a_voice("", "en-US").line()
+    line = look_for_voices("", ["en-US"])["en-US"].line()
 
     assert line.startswith("Read-aloud off: the speech module does not load (")
     assert line.endswith(
@@ -263,7 +263,7 @@ from PySide6.QtCore import QTimer
 from kiosk.bridge import voice_probe
 from kiosk.bridge.window import start_qt
 
-voice_probe.look_for_a_voice = lambda setting, language: threading.Event().wait()  # never answers
+voice_probe.look_for_voices = lambda setting, languages: threading.Event().wait()  # never answers
 app = start_qt("kiosk", offscreen=True)
 from kiosk.app import Kiosk
 from kiosk.content.loader import read_bundle

@@ -108,6 +108,9 @@ def test_content_that_fails_to_load_shows_a_calm_screen(qtbot: QtBot, tmp_path: 
     assert not kiosk.ready
     title = find(kiosk.window, "unavailableTitle").property("text")
     assert title == "This screen is being updated"
+    # With no content there is no language button: it says so in every language it speaks.
+    said = {str(i.property("text")) for i in items(kiosk.window) if i.property("text")}
+    assert {"Esta pantalla se está actualizando", "This screen is being updated"} <= said
     kiosk.window.close()
 
 

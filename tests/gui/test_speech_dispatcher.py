@@ -110,3 +110,25 @@ def test_a_spanish_bundle_gets_espeak_ngs_latin_american_voice(
         kiosk.window.close()
         kiosk.engine.deleteLater()
         settle()
+
+
+def test_switching_to_spanish_speaks_with_the_spanish_voice_at_once(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    """The first search found a voice for each of the content's languages: the switch
+    needs no second one (which would hold the screen while the engine is made again)."""
+    assert kiosk.speech.found.line().endswith("(en-US)")
+
+    kiosk.language.choose("es-US")
+
+    assert kiosk.speech.found.line() == (
+        "Read-aloud: speech-dispatcher, voice Spanish (Latin America) (es-419)"
+    )
+    assert kiosk.speech.property("available")
+    spoken = open_page(kiosk, "questions")
+    assert spoken[0] == "Preguntas para su proveedor de salud"
+    started: list[str] = []
+    kiosk.speech.sentenceStarted.connect(lambda: started.append(kiosk.speech.property("sentence")))
+    kiosk.speech.read("page:questions", spoken[:2])
+    qtbot.waitUntil(lambda: kiosk.speech.property("state") == "idle", timeout=60_000)
+    assert started == spoken[:2]  # espeak-ng read the Spanish through to the end

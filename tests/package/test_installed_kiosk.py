@@ -92,7 +92,7 @@ def test_installed_kiosk_admin_checks_the_shipped_content(installed: Path) -> No
     done = run_installed(installed, ADMIN, "bundle", "validate", "--grades", str(content))
 
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "14 pages, 0 errors, 0 warnings" in done.stderr + done.stdout
+    assert "14 pages in en-US, 14 in es-US, 0 errors, 0 warnings" in done.stderr + done.stdout
     assert "grade" in done.stdout
 
 

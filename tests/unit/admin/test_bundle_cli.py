@@ -141,9 +141,9 @@ def test_installed_command_validates_the_sample_content() -> None:
     # Warnings are not asserted: a page's review date ages with the calendar.
     assert result.returncode == 0
     assert ": error: " not in result.stdout
-    assert result.stderr.startswith("content: 14 pages, 0 errors, ")
+    assert result.stderr.startswith("content: 14 pages in en-US, 14 in es-US, 0 errors, ")
     # The sample is a draft, and says so to whoever checks it.
-    assert result.stderr.rstrip().endswith("; 14 pages not yet reviewed (drafts)")
+    assert result.stderr.rstrip().endswith("; 28 pages not yet reviewed (drafts)")
     assert ": note: draft: the kiosk shows this page as not yet reviewed" in result.stdout
 
 

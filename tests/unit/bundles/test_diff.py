@@ -49,3 +49,24 @@ def test_diff_of_identical_content(
 
     assert main(["bundle", "diff", str(root), str(root)]) == 0
     assert "no page changes" in capsys.readouterr().out
+
+
+def test_diff_shows_each_language_s_changes_with_its_own_reading_level(
+    make_bundle: MakeBundle, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_root = make_bundle("spanish")
+    new_root = tmp_path / "new"
+    shutil.copytree(old_root, new_root)
+    intro = new_root / "pages" / "es" / "intro.md"
+    intro.write_text(intro.read_text().replace("Esta es la primera página.", "Esta es la entrada."))
+    (new_root / "pages" / "es" / "details.md").unlink()
+    toml = new_root / "bundle.toml"
+    toml.write_text(toml.read_text().replace('["en-US", "es-US"]', '["en-US", "es-US", "fr-CA"]'))
+
+    assert main(["bundle", "diff", str(old_root), str(new_root)]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "  removed  details (es-US): 'Detalles'"
+    assert out[2].startswith("  changed  intro (es-US): INFLESZ ")
+    assert out[3] == "  added    (fr-CA): a new language"
+    assert len(out) == 4  # the English pages did not change

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.export import export_html
+from kiosk.content.export import export_site
 from kiosk.content.loader import read_bundle
 from tests.conftest import SAMPLE_CONTENT, MakeBundle
 
@@ -17,7 +17,7 @@ _LOCAL_URL_RE = re.compile(r'(?:href|src)="([^"]+)"')
 def _export(root: Path, out: Path) -> list[Path]:
     result = read_bundle(root)
     assert result.bundle is not None
-    return export_html(result.bundle, result.rendered, out)
+    return export_site(result.bundle, result.rendered_for, out)
 
 
 @pytest.mark.parametrize("source", ["good", "sample"])
@@ -29,9 +29,11 @@ def test_every_link_and_image_in_the_site_resolves(
 
     written = _export(root, out)
 
-    pages = {p.name for p in written}
+    pages = {p.relative_to(out).as_posix() for p in written}
     assert "index.html" in pages
-    assert pages - {"index.html"} == {f"{p.stem}.html" for p in (root / "pages").rglob("*.md")}
+    sources = {p.relative_to(root / "pages").with_suffix(".html").as_posix()
+               for p in (root / "pages").rglob("*.md")}  # fmt: skip
+    assert pages - {"index.html", "es/index.html"} == sources
     for page in written:
         html = page.read_text(encoding="utf-8")
         assert "kiosk:" not in html
@@ -39,7 +41,7 @@ def test_every_link_and_image_in_the_site_resolves(
             if url.startswith("#"):  # a glossary word, to its entry in the page's list
                 assert f'id="{url[1:]}"' in html, f"{page.name} links to missing {url}"
                 continue
-            assert (out / url).is_file(), f"{page.name} links to missing {url}"
+            assert (page.parent / url).is_file(), f"{page.name} links to missing {url}"
 
 
 def test_pages_carry_sources_disclaimer_and_review_date(
@@ -160,3 +162,28 @@ def test_the_export_defines_each_glossary_word_where_it_is_used_and_at_the_end(
         "<dd>Medicine given slowly into a vein.</dd></dl></section></article>"
     ) in html
     assert "Words used on this page" not in (tmp_path / "intro.html").read_text(encoding="utf-8")
+
+
+def test_each_language_is_its_own_part_of_the_site_linked_to_the_other(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    root = make_bundle("spanish")
+    (root / "pages" / "es" / "details.md").unlink()
+
+    _export(root, tmp_path)
+
+    english = (tmp_path / "intro.html").read_text(encoding="utf-8")
+    spanish = (tmp_path / "es" / "intro.html").read_text(encoding="utf-8")
+    untranslated = (tmp_path / "es" / "details.html").read_text(encoding="utf-8")
+    assert '<html lang="en-US">' in english
+    assert '<a href="es/intro.html" hreflang="es-US" lang="es-US">Español</a>' in english
+    assert '<link rel="alternate" hreflang="es-US" href="es/intro.html">' in english
+    assert '<html lang="es-US">' in spanish
+    assert '<a href="../intro.html" hreflang="en-US" lang="en-US">English</a>' in spanish
+    assert "<h1>Introducción</h1>" in spanish
+    assert "<h2>Puntos clave</h2>" in spanish
+    assert "Última revisión: 2026-10-01, por Personal médico de la clínica." in spanish
+    assert "Esta es información general, no un consejo médico." in spanish
+    # A page with no translation: the original, marked as English, with a notice in Spanish.
+    assert '<p class="only-in">Esta página solo está en inglés.</p>' in untranslated
+    assert '<article lang="en-US"><h1>Details</h1>' in untranslated

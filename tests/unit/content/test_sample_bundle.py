@@ -62,16 +62,21 @@ def test_sample_validates_with_no_errors_or_warnings(bundle: Bundle) -> None:
     report = validate(SAMPLE_CONTENT, today=newest_review + dt.timedelta(days=30))
 
     assert [str(p) for p in report.errors + report.warnings] == []
-    assert {p.id for p in report.pages} == REQUIRED_PAGES
-    assert all(p.grade <= 7 and p.words <= 500 for p in report.pages)
-    assert statistics.median(p.grade for p in report.pages) <= 6
+    english = [p for p in report.pages if p.language == "en-US"]
+    spanish = [p for p in report.pages if p.language == "es-US"]
+    assert {p.id for p in english} == REQUIRED_PAGES
+    assert all(p.grade is not None and p.grade <= 7 and p.words <= 500 for p in english)
+    assert statistics.median(p.grade for p in english if p.grade is not None) <= 6
+    # Every page in Spanish too, each "fácil" or "bastante fácil" (INFLESZ 65 and over).
+    assert {p.id for p in spanish} == REQUIRED_PAGES
+    assert all(p.inflesz is not None and p.inflesz >= 65 and p.words <= 625 for p in spanish)
 
 
 def test_the_sample_is_a_draft_until_a_clinician_reviews_it(bundle: Bundle) -> None:
     report = validate(SAMPLE_CONTENT, today=dt.date(2026, 12, 1))
 
     drafts = [n for n in report.notes if n.message.startswith("draft:")]
-    assert len(drafts) == len(bundle.pages)  # shown to staff, page by page
+    assert len(drafts) == len(bundle.pages) * 2  # shown to staff, page by page, both languages
     for page in bundle.pages.values():
         assert page.is_draft
         assert page.reviewed_by == "Clinic medical staff"
