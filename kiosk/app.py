@@ -33,7 +33,7 @@ from kiosk.bridge.contact_form import ContactFormBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.editions import Editions
 from kiosk.bridge.following import ContentFollower
-from kiosk.bridge.language import LanguageBridge
+from kiosk.bridge.language import LanguageBridge, Translators
 from kiosk.bridge.modes import refuse_bad_settings, run_offscreen
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.recovery import Recovery
@@ -50,6 +50,7 @@ from kiosk.config import Config, ConfigError, load_config
 from kiosk.content.loader import LoadResult, read_logged
 from kiosk.content.model import Bundle
 from kiosk.health.live import Live
+from kiosk.i18n.catalogue import DEFAULT
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Navigator
@@ -95,6 +96,7 @@ class Kiosk:
         else:
             why = "the content has errors" if not bundle else "the kiosk's screens failed to load"
             log.error("%s; showing the 'being updated' screen", why)
+            Translators.shared().show(DEFAULT)  # its title: not the last patient's language
             self.engine.setInitialProperties({"notices": being_updated()})
             load_view(self.engine, "Unavailable.qml")
 

@@ -36,7 +36,7 @@ def sources() -> list[Path]:
     return screens + python
 
 
-def catalogues() -> list[Path]:
+def all_catalogues() -> list[Path]:
     return sorted(CATALOGUES.glob("kiosk_*.ts"))
 
 
@@ -62,39 +62,54 @@ class Gap:
         return f"{self.catalogue}: {self.why} in {self.context}: {self.source!r}"
 
 
-def gaps(files: Iterable[Path] | None = None) -> list[Gap]:
+def gaps(
+    files: Iterable[Path] | None = None, catalogues: Iterable[Path] | None = None
+) -> list[Gap]:
     """What each catalogue lacks for `files` (every source by default)."""
     found: list[Gap] = []
     files = list(files if files is not None else sources())
-    for catalogue in catalogues():
+    for catalogue in catalogues if catalogues is not None else all_catalogues():
         with tempfile.TemporaryDirectory() as scratch:
             fresh = Path(scratch) / catalogue.name
             shutil.copy(catalogue, fresh)
             update(fresh, files)
             have = _messages(catalogue)
-            for key, finished in _messages(fresh).items():
+            for key, forms in _messages(fresh).items():
                 if key not in have:
                     found.append(Gap(catalogue.name, *key, "new"))
-                elif not finished:
+                elif forms is None:
                     found.append(Gap(catalogue.name, *key, "unfinished"))
+                elif any(_placeholders(form) != _placeholders(key[1]) for form in forms):
+                    found.append(Gap(catalogue.name, *key, "other placeholders (%1, {count})"))
     return found
 
 
-def _messages(path: Path) -> dict[tuple[str, str], bool]:
-    """(context, source) → whether it is translated."""
-    messages = {}
+_PLACEHOLDER = re.compile(r"%\d|\{[a-z_]+\}")  # (%n may go: "un segundo")
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(text))
+
+
+def _messages(path: Path) -> dict[tuple[str, str], tuple[str, ...] | None]:
+    """(context, source) → its translation's forms, or None if it is not translated."""
+    messages: dict[tuple[str, str], tuple[str, ...] | None] = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            done = translation is not None and not translation.get("type")
-            messages[(name, message.findtext("source") or "")] = done
+            forms: tuple[str, ...] | None = None
+            if translation is not None and not translation.get("type"):
+                said = [f.text or "" for f in translation.iter("numerusform")]
+                forms = tuple(said or [translation.text or ""])
+                forms = forms if all(forms) else None  # an empty one reads as English
+            messages[(name, message.findtext("source") or "")] = forms
     return messages
 
 
 def main(argv: list[str]) -> int:
     if argv[1:] == ["update"]:
-        for catalogue in catalogues():
+        for catalogue in all_catalogues():
             update(catalogue, sources())
             print(f"updated {catalogue.relative_to(ROOT)}")
         return 0

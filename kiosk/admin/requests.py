@@ -20,7 +20,7 @@ from kiosk.outbox.store import Outbox, OutboxError, iter_envelopes
 
 PASSPHRASE_VARIABLE = "KIOSK_KEY_PASSPHRASE"
 CSV_FIELDS = ("id", "created", "kiosk", "name", "phone", "email", "contact_method",
-              "best_time", "language", "topics", "message", "note")  # fmt: skip
+              "best_time", "topics", "message", "note", "language")  # fmt: skip
 
 
 def add_commands(groups: Any) -> None:
@@ -166,11 +166,12 @@ def _row(item: Opened) -> dict[str, str]:
         "email": request.email,
         "contact_method": request.contact_method,
         "best_time": request.best_time,
-        # The language the patient read and wrote in: call back in it.
-        "language": f"{request.language} ({own_name(request.language)})",
         "topics": ", ".join(request.topics),
         "message": request.message,
         "note": item.clock_note,
+        # The language the patient read and wrote in: call back in it. (Last, so the
+        # columns staff's sheets already use keep their places.)
+        "language": f"{request.language} ({own_name(request.language)})",
     }
 
 

@@ -151,7 +151,8 @@ class ContentBridge(QObject):
             "showCrisisLine": page.show_crisis_line,
             "publicUrl": page.public_url,
             "reviewed": self._reviewed_line(page),
-            "spoken": self._spoken(page),
+            # A page shown untranslated is not read in this language's voice.
+            "spoken": self._spoken(page) if self._bundle.in_own_language(page) else [],
             "language": page.language or self._bundle.language,
             "onlyIn": self._only_in(page),
         }
@@ -227,7 +228,7 @@ class ContentBridge(QObject):
         """What Listen reads on the Contact screen: the contact page's words with the
         clinic's name, address and phones after its title, as the screen shows them."""
         page = self._bundle.pages.get(CONTACT_PAGE)
-        if page is None:
+        if page is None or not self._bundle.in_own_language(page):
             return [*clinic_sentences(self._bundle.clinic), self._bundle.notices.crisis]
         return self._spoken(page, contact=True)
 

@@ -53,6 +53,10 @@ class Translators:
             QCoreApplication.installTranslator(translator)
         self._installed = translator
 
+    def loads(self, language: str) -> bool:
+        """Whether the screens can show `language`'s words (for the self-test)."""
+        return self._load(language) is not None
+
     def _load(self, language: str) -> QTranslator | None:
         key = primary(language)
         if key not in self._loaded:

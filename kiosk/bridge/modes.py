@@ -16,7 +16,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk import launcher
 from kiosk.bridge.screenshots import form_screenshots, screenshots
-from kiosk.bridge.walk import QtMessages, Walker, self_test
+from kiosk.bridge.walk import Check, QtMessages, Walker, self_test
 from kiosk.bridge.window import fill_screen
 from kiosk.content.problems import Severity
 
@@ -49,6 +49,7 @@ def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
         report("kiosk shown", False, "the content has errors; 'being updated' is showing")
     else:
         report("QML loads without warnings", kiosk.ready and not problems, "; ".join(problems))
+        _check_languages(kiosk, report)
     if kiosk.ready:
         # Read-aloud off is not a failure (a kiosk may have no voice): the line says why.
         kiosk.speech.wait_for_voice()
@@ -57,6 +58,20 @@ def run_self_test(kiosk: Kiosk, messages: QtMessages) -> int:
         self_test(Walker.of(kiosk), messages, report)
     print(f"{'self-test passed' if not failures else f'self-test failed: {failures} checks'}")
     return 1 if failures else 0
+
+
+def _check_languages(kiosk: Kiosk, report: Check) -> None:
+    """The screens' words load in each language the content is in that the kiosk speaks."""
+    from kiosk.bridge.language import Translators
+    from kiosk.i18n.catalogue import has_catalogue
+
+    bundle = kiosk.result.bundle
+    for language in bundle.languages[1:] if bundle else ():
+        if not has_catalogue(language):
+            report(f"screens' words in {language}", True, "none: its readers get English ones")
+        else:
+            ok = Translators.shared().loads(language)
+            report(f"screens' words in {language}", ok, "" if ok else "cannot be loaded")
 
 
 def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:

@@ -92,28 +92,26 @@ class SpeechBridge(QObject):
         self.reset()
         self._language = language
         known = self._voices.get(language)
-        if known is not None and self._switch_voice(known):
+        if known is not None:
+            self._show_voice(known)
             return
         self._languages = tuple(dict.fromkeys([*self._languages, language]))
         self._found = voices.LOOKING
         self._drop_engine()
         self.discover()
 
-    def _switch_voice(self, found: voices.Found) -> bool:
-        """Speak `found`'s voice with the engine already made; False if that cannot be."""
-        tts = self._tts
-        if not found.available or tts is None or found.engine != self._found.engine:
-            if not found.available:
+    def _show_voice(self, found: voices.Found) -> None:
+        """Speak with `found`'s voice: on the engine already made when it is the same one.
+        A language with no voice keeps the engine for the others (Listen just hides)."""
+        if found.available:
+            if self._tts is not None and self._tts.engine() == found.engine:
+                _set_voice(self._tts, found)
+            else:
                 self._drop_engine()
-                self._found = found
-                self.changed.emit()
-                return True
-            return False
-        _set_voice(tts, found)
+                found = self._make_engine(found)
         self._found = found
-        log.info("%s", found.line())
+        log.log(logging.INFO if found.available else logging.WARNING, "%s", found.line())
         self.changed.emit()
-        return True
 
     def _use(self, found_by_language: dict[str, voices.Found]) -> None:
         if self._probe is not None:
@@ -124,11 +122,7 @@ class SpeechBridge(QObject):
         if found is None:  # new content came in another language
             self.discover()
             return
-        if found.available:
-            found = self._make_engine(found)
-        self._found = found
-        log.log(logging.INFO if found.available else logging.WARNING, "%s", found.line())
-        self.changed.emit()
+        self._show_voice(found)
 
     def _make_engine(self, found: voices.Found) -> voices.Found:
         from PySide6.QtTextToSpeech import QTextToSpeech

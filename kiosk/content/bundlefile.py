@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from kiosk.content.edition_text import EditionText, Originals, folder_of, read_translations
 from kiosk.content.fields import Fields
 from kiosk.content.model import Clinic, Notices, Phone, Reference, Topic
 from kiosk.content.problems import ProblemLog
@@ -27,25 +27,6 @@ _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _APP_VERSION_RE = re.compile(r"^\d+(?:\.\d+){0,2}$")
 
 _SECTIONS = {"bundle", "clinic", "notices", "topics", "tour", "references", "translations"}
-_TRANSLATION_KEYS = {"title", "name", "disclaimer", "crisis", "hours", "topics"}
-
-
-def folder_of(language: str) -> str:
-    """The folder and glossary suffix of a language: es-US → pages/es/, glossary.es.toml."""
-    return language.split("-")[0].lower()
-
-
-@dataclass(frozen=True)
-class EditionText:
-    """What bundle.toml says in one more language: its `[translations.<folder>]` table.
-    Anything it leaves out shows in the default language."""
-
-    language: str
-    name: str  # the language's own name on its button ("" → the kiosk's own table)
-    title: str
-    notices: Notices
-    hours: str
-    topics: Mapping[str, tuple[str, str]]  # topic id → (title, summary)
 
 
 @dataclass(frozen=True)
@@ -79,6 +60,32 @@ def read_bundle_file(root: Path, log: ProblemLog) -> BundleFile | None:
     top.unknown(_SECTIONS)
 
     info = _fields(toml, log, "bundle")
+    bundle_id, language, min_app = _checked_ids(info)
+    title, version = info.text("title"), info.integer("version", minimum=1)
+    info.unknown({"id", "title", "version", "language", "languages", "min_app_version"})
+    languages = _languages(info, language)
+    topics, notices, clinic = _topics(toml, log), _notices(toml, log), _clinic(toml, log)
+    return BundleFile(
+        toml=toml,
+        id=bundle_id,
+        title=title,
+        version=version,
+        language=language,
+        min_app_version=min_app,
+        clinic=clinic,
+        notices=notices,
+        topics=topics,
+        tour=_fields(toml, log, "tour").text_list("pages"),
+        references=_references(toml, log),
+        languages=languages,
+        translations=read_translations(
+            toml, log, languages, Originals(title, notices, topics, clinic)
+        ),
+    )
+
+
+def _checked_ids(info: Fields) -> tuple[str, str, str]:
+    """[bundle]'s id, default language and lowest app version, each checked."""
     bundle_id = info.text("id")
     if bundle_id and not PAGE_ID_RE.match(bundle_id):
         info.error("id", "bundle 'id' must be lower-case letters, digits and dashes")
@@ -88,25 +95,7 @@ def read_bundle_file(root: Path, log: ProblemLog) -> BundleFile | None:
     min_app = info.text("min_app_version")
     if min_app and not _APP_VERSION_RE.match(min_app):
         info.error("min_app_version", "'min_app_version' must look like 1.2 or 1.2.3")
-    title, version = info.text("title"), info.integer("version", minimum=1)
-    info.unknown({"id", "title", "version", "language", "languages", "min_app_version"})
-    languages = _languages(info, language)
-    topics, notices = _topics(toml, log), _notices(toml, log)
-    return BundleFile(
-        toml=toml,
-        id=bundle_id,
-        title=title,
-        version=version,
-        language=language,
-        min_app_version=min_app,
-        clinic=_clinic(toml, log),
-        notices=notices,
-        topics=topics,
-        tour=_fields(toml, log, "tour").text_list("pages"),
-        references=_references(toml, log),
-        languages=languages,
-        translations=_translations(toml, log, languages, topics, notices),
-    )
+    return bundle_id, language, min_app
 
 
 def _languages(info: Fields, default: str) -> tuple[str, ...]:
@@ -218,76 +207,3 @@ def read_glossary(root: Path, log: ProblemLog, name: str = GLOSSARY_FILE) -> Map
             continue
         glossary[term] = definition.strip()
     return glossary
-
-
-def _translations(
-    toml: TomlFile,
-    log: ProblemLog,
-    languages: tuple[str, ...],
-    topics: tuple[Topic, ...],
-    notices: Notices,
-) -> dict[str, EditionText]:
-    """Each other language's `[translations.<folder>]`; what it lacks is a warning."""
-    tables = toml.data.get("translations", {})
-    if not isinstance(tables, dict):
-        log.error(toml.path, toml.line("translations"), "'translations' must be tables like "
-                  "[translations.es]")  # fmt: skip
-        return {}
-    by_folder = {folder_of(language): language for language in languages[1:]}
-    for folder in tables:
-        if folder not in by_folder:
-            log.warning(toml.path, toml.line(f"translations.{folder}"), f"[translations."
-                        f"{folder}] is for a language not in [bundle] 'languages'")  # fmt: skip
-    found = {}
-    for folder, language in by_folder.items():
-        table = f"translations.{folder}"
-        data = tables.get(folder)
-        if data is None:
-            log.warning(toml.path, toml.line("bundle", "languages"), f"no [{table}] table: "
-                        f"the bundle's title, topics and notices show in {languages[0]} "
-                        f"to {language} readers")  # fmt: skip
-            found[language] = EditionText(language, "", "", notices, "", {})
-            continue
-        found[language] = _edition_text(toml, log, table, data, language, topics, notices)
-    return found
-
-
-def _edition_text(
-    toml: TomlFile,
-    log: ProblemLog,
-    table: str,
-    data: Mapping[str, Any],
-    language: str,
-    topics: tuple[Topic, ...],
-    notices: Notices,
-) -> EditionText:
-    fields = Fields(data, log, toml.path, lambda key: toml.line(table, key), f"[{table}]")
-    fields.unknown(_TRANSLATION_KEYS)
-    texts = data.get("topics", {})
-    titled: dict[str, tuple[str, str]] = {}
-    for topic in topics:
-        where = f"{table}.topics.{topic.id}"
-        entry = texts.get(topic.id) if isinstance(texts, dict) else None
-        if not isinstance(entry, dict):
-            log.warning(toml.path, toml.line(table), f"no [{where}]: the topic "
-                        f"{topic.id!r} shows its title and summary untranslated")  # fmt: skip
-            continue
-        one = Fields(entry, log, toml.path, _line_in(toml, where), f"[{where}]")
-        one.unknown({"title", "summary"})
-        titled[topic.id] = (one.text("title", default=topic.title),
-                            one.text("summary", default=topic.summary))  # fmt: skip
-    return EditionText(
-        language=language,
-        name=fields.text("name", required=False),
-        title=fields.text("title", required=False),
-        notices=Notices(
-            disclaimer=fields.text("disclaimer", required=False, default=notices.disclaimer),
-            crisis=fields.text("crisis", required=False, default=notices.crisis),
-        ),
-        hours=fields.text("hours", required=False),
-        topics=titled,
-    )
-
-
-def _line_in(toml: TomlFile, table: str) -> Callable[[str], int]:
-    return lambda key: toml.line(table, key)

@@ -29,7 +29,8 @@ _BOX_TITLE_CLASS = "admonition-title"
 # Markdown's stand-ins for what it puts back after this pass (an entity, a curly quote).
 _PLACEHOLDER_RE = re.compile(f"{markdown.util.STX}[^{markdown.util.ETX}]*{markdown.util.ETX}")
 # Plurals that do not just add -s or -es, by how the term's last word ends.
-_IRREGULAR_PLURALS = (("ganglion", "gangli(?:on|a)"), ("sis", "s[ie]s"))
+# (Spanish: infusión, infusiones — the plural loses the accent.)
+_IRREGULAR_PLURALS = (("ganglion", "gangli(?:on|a)"), ("sis", "s[ie]s"), ("ión", "i(?:ón|ones)"))
 
 
 class Glossary:

@@ -12,14 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from kiosk.content.bundlefile import (
-    BundleFile,
-    EditionText,
-    folder_of,
-    read_bundle_file,
-    read_glossary,
-)
-from kiosk.content.model import Bundle, Page
+from kiosk.content.bundlefile import BundleFile, read_bundle_file, read_glossary
+from kiosk.content.edition_text import EditionText, folder_of
+from kiosk.content.model import Bundle, Clinic, Page
 from kiosk.content.pagefile import PageSource, read_page
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
 from kiosk.content.render import RenderedPage, Renderer
@@ -155,12 +150,22 @@ def _in_language(bundle: Bundle, text: EditionText, edition: Edition) -> Bundle:
         title=text.title or bundle.title,
         language=edition.language,
         language_name=text.name,
-        clinic=replace(bundle.clinic, hours=text.hours or bundle.clinic.hours),
+        clinic=_clinic_in(bundle.clinic, text),
         notices=text.notices,
         topics=topics,
         pages=MappingProxyType(dict(edition.pages)),
         glossary=MappingProxyType(dict(edition.glossary)),
     )
+
+
+def _clinic_in(clinic: Clinic, text: EditionText) -> Clinic:
+    """The clinic's opening hours and phone labels as the translation says them."""
+    phones = clinic.phones
+    if text.phone_labels:
+        phones = tuple(
+            replace(p, label=label) for p, label in zip(phones, text.phone_labels, strict=True)
+        )
+    return replace(clinic, hours=text.hours or clinic.hours, phones=phones)
 
 
 def _read_pages(

@@ -133,5 +133,6 @@ class Bundle:
 
     @property
     def drafts(self) -> int:
-        """How many pages no clinician has reviewed yet."""
-        return sum(page.is_draft for page in self.pages.values())
+        """How many pages no clinician has reviewed yet, in every language."""
+        own = sum(page.is_draft for page in self.pages.values() if self.in_own_language(page))
+        return own + sum(edition.drafts for edition in self.translations.values())

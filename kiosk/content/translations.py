@@ -2,7 +2,8 @@
 (`es` for es-US), checked against the default language's pages.
 
 A translation has the same id as the page it translates and takes that page's topic,
-references, crisis line and web address unless it says them (then they must agree). It
+references, crisis line and web address unless it says them: the first three must then
+agree; its own web address (the page in its language on the clinic's site) may differ. It
 must link to the same pages and show the same pictures and boxes; `translated_from` holds
 the fingerprint of the words it translates, so a change to the original makes it stale.
 A page with no translation is shown in the default language, with a notice.
@@ -15,7 +16,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kiosk.content.bundlefile import folder_of, glossary_file, read_glossary
+from kiosk.content.bundlefile import glossary_file, read_glossary
+from kiosk.content.edition_text import folder_of
 from kiosk.content.model import Page
 from kiosk.content.pagefile import PAGE_KEYS, PageSource, read_page
 from kiosk.content.problems import ProblemLog
@@ -118,7 +120,7 @@ def _inherit(
     for key in _INHERITED:
         if key not in source.meta_lines:
             taken[key] = getattr(original, key)
-        elif getattr(page, key) != getattr(original, key):
+        elif key != "public_url" and getattr(page, key) != getattr(original, key):
             problems.error(page.source, source.meta_lines[key], f"'{key}' differs from "
                            f"{originals.name(original)}: leave it out, and the translation "
                            "takes the original's")  # fmt: skip

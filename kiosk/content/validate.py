@@ -8,57 +8,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.bundlefile import glossary_file
+from kiosk.content.bundlefile import BUNDLE_FILE, glossary_file
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, ProblemLog, Severity
-from kiosk.content.readability import measure, measure_spanish, sentences, word_count
+from kiosk.content.reading import PageReport, check_length, own_words, reading, too_hard
 from kiosk.content.render import RenderedPage
 from kiosk.content.tomlfile import TomlFile
 from kiosk.content.wording import mood_word, unexplained_words
+from kiosk.i18n.catalogue import has_catalogue
 
-MAX_GRADE = 8.0
-MAX_SENTENCE_WORDS = 20
-MAX_PAGE_WORDS = 500
 REVIEW_EVERY = dt.timedelta(days=365)
-
-
-# Spanish pages: "fácil" or "bastante fácil" on INFLESZ, or easy on Fernández-Huerta.
-MIN_INFLESZ = 65.0
-MIN_FERNANDEZ_HUERTA = 70.0
-# Spanish says the same in about a quarter more words.
-PAGE_WORDS = {"en": MAX_PAGE_WORDS, "es": MAX_PAGE_WORDS * 5 // 4}
-
-
-@dataclass(frozen=True)
-class PageReport:
-    """One page in one language: its length and reading level (a grade for English, two
-    ease scores for Spanish; None where the language has no formula)."""
-
-    id: str
-    path: str
-    grade: float | None
-    words: int
-    language: str = "en-US"
-    fernandez_huerta: float | None = None
-    inflesz: float | None = None
-
-    @property
-    def hard(self) -> bool:
-        """Harder than the target for its language."""
-        if self.grade is not None:
-            return self.grade > MAX_GRADE
-        if self.inflesz is not None and self.fernandez_huerta is not None:
-            return self.inflesz < MIN_INFLESZ and self.fernandez_huerta < MIN_FERNANDEZ_HUERTA
-        return False
-
-    def level(self) -> str:
-        """`grade  5.2` or `INFLESZ 74.3, Fernández-Huerta 78.0` (or '' for none)."""
-        if self.grade is not None:
-            return f"grade {self.grade:4.1f}"
-        if self.inflesz is not None:
-            return f"INFLESZ {self.inflesz:5.1f}, Fernández-Huerta {self.fernandez_huerta:5.1f}"
-        return "no reading formula for this language"
 
 
 @dataclass(frozen=True)
@@ -93,29 +53,55 @@ def validate(root: Path, today: dt.date) -> Report:
     """Load `root` and add the editorial warnings to whatever loading found."""
     result = read_bundle(root)
     log = ProblemLog()
-    reports = []
-    for page, rendered, glossary in _written_pages(result):
-        glossary_name = glossary_file(
-            page.language, result.bundle.language if result.bundle else ""
-        )
-        report = _reading(page, rendered)
-        reports.append(report)
-        if report.hard:
-            log.warning(page.source, page.body_line, _too_hard(report))
-        _check_length(page, _own_words(page, rendered), log)
-        _check_wording(page, rendered, glossary, glossary_name, log)
-        _note_review(page, log)
-        if page.last_reviewed != dt.date.min and today - page.last_reviewed > REVIEW_EVERY:
-            log.warning(
-                page.source,
-                1,
-                f"last reviewed {page.last_reviewed.isoformat()}, over a year ago: "
-                "check the page and update 'last_reviewed'",
-            )
+    default = result.bundle.language if result.bundle else ""
+    reports = [
+        _check_page(page, rendered, glossary, default, today, log)
+        for page, rendered, glossary in _written_pages(result)
+    ]
+    _check_languages(result, log)
     _check_unused_references(root, result, log)
     _check_unused_glossary(root, result, log)
     _check_unreachable_pages(result, log)
     return Report(sorted(result.problems + log.problems), reports)
+
+
+def _check_page(
+    page: Page,
+    rendered: RenderedPage,
+    glossary: Mapping[str, str],
+    default: str,
+    today: dt.date,
+    log: ProblemLog,
+) -> PageReport:
+    report = reading(page, rendered)
+    if report.hard:
+        log.warning(page.source, page.body_line, too_hard(report))
+    check_length(page, own_words(page, rendered), log)
+    # A translation takes the crisis line from its original: the advice names that file.
+    front_matter = "its front matter" if page.language == default else f"pages/{page.id}.md"
+    files = (glossary_file(page.language, default), front_matter)
+    _check_wording(page, rendered, glossary, files, log)
+    _note_review(page, log)
+    if page.last_reviewed != dt.date.min and today - page.last_reviewed > REVIEW_EVERY:
+        log.warning(
+            page.source,
+            1,
+            f"last reviewed {page.last_reviewed.isoformat()}, over a year ago: "
+            "check the page and update 'last_reviewed'",
+        )
+    return report
+
+
+def _check_languages(result: LoadResult, log: ProblemLog) -> None:
+    """A language the kiosk's own words are not in: its readers get English buttons."""
+    bundle = result.bundle
+    for language in bundle.languages[1:] if bundle else ():
+        if not has_catalogue(language):
+            path = bundle.root / BUNDLE_FILE  # type: ignore[union-attr]
+            log.warning(path, _line_containing(path, f'"{language}"'), f"the kiosk's own "
+                        f"words (buttons, the form, the idle warning) are not in {language}: "
+                        "its readers see them in English until the kiosk has a catalogue "
+                        "for it (see the README, More than one language)")  # fmt: skip
 
 
 def _written_pages(
@@ -135,73 +121,22 @@ def _written_pages(
                 yield page, rendered_in[page_id], edition.glossary
 
 
-def _reading(page: Page, rendered: RenderedPage) -> PageReport:
-    text = _own_words(page, rendered)
-    words = word_count(text)
-    if _primary(page.language) == "es":
-        ease = measure_spanish(text)
-        return PageReport(page.id, str(page.source), None, words, page.language,
-                          ease.fernandez_huerta, ease.inflesz)  # fmt: skip
-    if _primary(page.language) in ("en", ""):
-        return PageReport(page.id, str(page.source), measure(text).grade, words, page.language)
-    return PageReport(page.id, str(page.source), None, words, page.language)
-
-
-def _too_hard(report: PageReport) -> str:
-    if report.grade is not None:
-        return (f"reading grade {report.grade:.1f} is above {MAX_GRADE:.0f}: use shorter "
-                "sentences and common words")  # fmt: skip
-    return (f"reading ease {report.level()}: below {MIN_INFLESZ:.0f} (INFLESZ, 'bastante "
-            f"fácil') and {MIN_FERNANDEZ_HUERTA:.0f} (Fernández-Huerta): use shorter "
-            "sentences and common words")  # fmt: skip
-
-
-def _primary(language: str) -> str:
-    return language.split("-")[0].lower()
-
-
-def _check_length(page: Page, text: str, log: ProblemLog) -> None:
-    """Sentences of at most MAX_SENTENCE_WORDS words; a page that fits two screens."""
-    for sentence in sentences(text):
-        count = len(sentence.split())
-        if count > MAX_SENTENCE_WORDS:
-            line = page.line_of(" ".join(sentence.split()[:3]))
-            log.warning(
-                page.source,
-                line,
-                f"sentence of {count} words (at most {MAX_SENTENCE_WORDS}): "
-                f"'{' '.join(sentence.split()[:6])} ...'",
-            )
-    words = word_count(text)
-    most = PAGE_WORDS.get(_primary(page.language), MAX_PAGE_WORDS)
-    if words > most:
-        log.warning(
-            page.source,
-            page.body_line,
-            f"page has {words} words (about {most} fit two screens): split it",
-        )
-
-
-def _own_words(page: Page, rendered: RenderedPage) -> str:
-    """What the page says in its own words: key points and body (citations are apart)."""
-    return "\n".join([*page.key_points, rendered.text])
-
-
 def _check_wording(
     page: Page,
     rendered: RenderedPage,
     glossary: Mapping[str, str],
-    glossary_name: str,
+    files: tuple[str, str],  # the glossary's file, and where to set show_crisis_line
     log: ProblemLog,
 ) -> None:
-    words = "\n".join([page.title, page.summary, _own_words(page, rendered)])
+    glossary_name, front_matter = files
+    words = "\n".join([page.title, page.summary, own_words(page, rendered)])
     mood = mood_word(words, page.language or "en")
     if mood and not page.show_crisis_line:
         log.warning(
             page.source,
             _line(page, mood),
             f"the page speaks of {mood.lower()!r} but does not show the crisis line: "
-            "add 'show_crisis_line: true' to its front matter",
+            f"add 'show_crisis_line: true' to {front_matter}",
         )
     emphasized = re.findall(r"<em>(.*?)</em>", rendered.html, re.DOTALL)
     for found in unexplained_words(words, emphasized, glossary, page.language or "en"):

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kiosk.content.glossary import term_pattern
+
 # Medical words a patient may not know. Each needs the glossary or a definition
 # where the page first uses it, the word in italics: *off-label* means ...
 ENGLISH_JARGON = (
@@ -21,18 +23,20 @@ ENGLISH_JARGON = (
     "vasomotor", "wind-up",
 )  # fmt: skip
 SPANISH_JARGON = (
-    "adicción", "aleatorizado", "aleatorizada", "anestésico", "bolo", "guía de consenso",
-    "dependencia", "disociación", "ganglio", "infusión", "intranasal", "intravenoso",
+    "adicción", "aleatorizado", "aleatorizada", "anestésico", "anestésica",
+    "bolo", "guía de consenso", "dependencia", "disociación", "ganglio", "infusión",
+    "intranasal", "intravenoso",
     "intravenosa", "metaanálisis", "naloxona", "NMDA", "neuropático", "neuropática",
     "nociplástico", "fuera de indicación", "sobredosis", "placebo", "plasticidad",
     "retrospectivo", "retrospectiva", "solución salina", "sensibilización", "subanestésica",
+    "subanestésico",
     "tolerancia", "vasomotor", "vasomotora",
 )  # fmt: skip
 
 # A page whose own words speak of these shows the crisis line beside it.
 _MOOD = {
     "en": r"depress\w*|anxi\w*|moods?|suicid\w*|self-harm",
-    "es": r"depresi\w*|ansi\w*|[áa]nimos?|suicid\w*|autolesi\w*|hacerse daño",
+    "es": r"depresi\w*|deprimid\w*|ansi\w*|[áa]nimos?|suicid\w*|autolesi\w*|hacerse daño",
 }
 MOOD_WORDS = {lang: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
               for lang, words in _MOOD.items()}  # fmt: skip
@@ -45,11 +49,8 @@ class Unexplained:
 
 
 def _word_re(word: str) -> re.Pattern[str]:
-    """`word` and its plural or -s form, as a whole word; `gangli(on|a)`."""
-    stem = re.escape(word).replace(r"\ ", r"\s+")
-    if word == "ganglion":
-        stem = "gangli(?:on|a)"
-    return re.compile(rf"(?<![\w-]){stem}(?:s|es)?(?![\w-])", re.IGNORECASE)
+    """`word` and its plural, as a whole word (as the glossary finds its terms)."""
+    return re.compile(term_pattern(word), re.IGNORECASE)
 
 
 _JARGON_RES = {

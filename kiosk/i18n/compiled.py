@@ -2,13 +2,14 @@
 read through: Qt translates on its own threads too (the QML loader asks for error texts
 while the screen's thread waits for it), so the translator QML uses must not need Python.
 
-A `.qm` is made from its `.ts` with pyside6-lrelease (part of the PySide6 wheel) when it
-is missing or older, beside the `.ts` if that folder is writable, else in the user's
-cache; the packaged build ships them made, and has no lrelease.
+A `.qm` is made from its `.ts` with pyside6-lrelease (part of the PySide6 wheel) the first
+time it is needed, named after the `.ts` file's hash, beside it if that folder is
+writable, else in the user's cache; the packaged build ships them made, and has no lrelease.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 import os
@@ -26,18 +27,19 @@ def qm_file(language: str) -> Path | None:
     source = CATALOGUES / f"kiosk_{primary(language)}.ts"
     if not source.is_file():
         return None
-    beside = source.with_suffix(".qm")
-    if beside.is_file() and beside.stat().st_mtime >= source.stat().st_mtime:
-        return beside
-    for target in (beside, _cache() / beside.name):
-        if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+    name = compiled_name(source)
+    for target in (source.parent / name, _cache() / name):
+        if target.is_file() or compile_catalogue(source, target):
             return target
-        if compile_catalogue(source, target):
-            return target
-    if beside.is_file():  # older than its .ts (a copy that kept no times): still the words
-        return beside
     log.warning("cannot compile %s (no pyside6-lrelease): the screens stay in English", source)
     return None
+
+
+def compiled_name(source: Path) -> str:
+    """kiosk_es.<hash of the .ts>.qm: a catalogue changed is compiled again, whatever the
+    files' times say (a copy may not keep them)."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+    return f"{source.stem}.{digest}.qm"
 
 
 def compile_catalogue(source: Path, target: Path) -> bool:
@@ -49,6 +51,9 @@ def compile_catalogue(source: Path, target: Path) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([tool, "-silent", str(source), "-qm", str(target)],
                        check=True, capture_output=True, timeout=60)  # fmt: skip
+        for old in target.parent.glob(f"{source.stem}.*.qm"):  # from catalogues before
+            if old != target:
+                old.unlink()
     except (OSError, subprocess.SubprocessError) as exc:
         log.debug("lrelease %s -> %s failed: %s", source, target, exc)
         return False
@@ -59,9 +64,10 @@ def compile_all() -> list[Path]:
     """Every catalogue compiled beside its source (for the packaged build)."""
     made = []
     for source in sorted(CATALOGUES.glob("kiosk_*.ts")):
-        if not compile_catalogue(source, source.with_suffix(".qm")):
+        target = source.parent / compiled_name(source)
+        if not compile_catalogue(source, target):
             raise RuntimeError(f"cannot compile {source}: is PySide6 (pyside6-lrelease) here?")
-        made.append(source.with_suffix(".qm"))
+        made.append(target)
     return made
 
 

@@ -81,6 +81,7 @@ Rectangle {
             Component.onCompleted: forceActiveFocus(Qt.OtherFocusReason)
             contentItem: DisplayText {
                 id: startLabel
+                verticalAlignment: Text.AlignVCenter  // in the middle of its pill
                 text: qsTr("Tap anywhere to start")
                 font.pixelSize: Theme.attractStartFont
                 font.bold: true

@@ -57,6 +57,20 @@ ColumnLayout {
             problemAt(failedNotice)
     }
 
+    // A switch of language with mistakes on show says the same ones again in it.
+    Connections {
+        target: form.bridge
+        function onLanguageChanged() {
+            if (Object.keys(form.errors).length === 0)
+                return
+            const fresh = form.bridge.check(form.values())
+            const shown = {}
+            for (const field in fresh)
+                if (field in form.errors) shown[field] = fresh[field]
+            form.errors = shown
+        }
+    }
+
     // "A or B or C": each phone number whole, the word between them translated.
     function either(phones) {
         //: Between two phone numbers: call us at %1 or %2

@@ -25,8 +25,12 @@ Row {
             Accessible.name: modelData.label
             ringColor: buttons.ringColor
             onClicked: {
-                buttons.language.choose(modelData.tag)
-                buttons.chosen(modelData.tag)
+                // Choosing remakes these buttons (the list is of the other languages):
+                // take what is needed before.
+                const tag = modelData.tag
+                const row = buttons
+                row.language.choose(tag)
+                row.chosen(tag)
             }
         }
     }

@@ -18,7 +18,8 @@ ColumnLayout {
     readonly property Item firstButton: listenButton  // where a keyboard's focus comes in
 
     objectName: "listenBar"
-    visible: speech.available
+    // No voice, or nothing to read in the voice's language (a page shown untranslated).
+    visible: speech.available && sentences.length > 0
     spacing: Theme.gapMedium
 
     Flow {

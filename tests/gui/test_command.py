@@ -46,9 +46,12 @@ def test_self_test_passes_on_the_sample_content() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "self-test passed"
-    # the content, the QML, read-aloud (its voice, or why it is off), then every screen and
-    # the idle warning in each orientation, in English and in Spanish
-    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 1 + 2 * 2 * (_screens() + 1)
+    # the content, the QML, the screens' Spanish words, read-aloud (its voice, or why it is
+    # off), then every screen and the idle warning in each orientation, in English and Spanish
+    assert sum(line.startswith("ok  ") for line in lines) == 1 + 1 + 1 + 1 + 2 * 2 * (
+        _screens() + 1
+    )
+    assert "ok    screens' words in es-US" in lines
     assert "ok    es-US portrait page-opioids" in lines
     assert any(line.startswith("ok    Read-aloud") for line in lines)
     assert "FAIL" not in result.stdout

@@ -14,7 +14,7 @@ from kiosk.bundles import pointer, store
 from kiosk.content.loader import read_bundle
 from kiosk.session.idle import ManualClock
 from tests.conftest import DATA
-from tests.gui.conftest import find, tap, text_of
+from tests.gui.conftest import find, items, tap, text_of
 from tests.unit.bundles.helpers import TRUSTED, folder_files, signed_bundle, version_of
 
 GOOD = folder_files(DATA / "good")
@@ -140,3 +140,23 @@ def test_new_content_that_does_not_load_is_tried_once_not_every_half_minute(
     failures = [r for r in caplog.records if "does not load, and going back failed" in r.message]
     assert len(failures) == 1
     kiosk.window.close()
+
+
+def test_a_new_install_in_two_languages_is_offered_in_both(kiosk: Kiosk, tmp_path: Path) -> None:
+    """A Spanish reader was on the old (English-only) content; the new one is in both."""
+    window = kiosk.window
+    assert all(i.objectName() != "language-es-US" for i in items(window))  # English only
+    spanish = folder_files(DATA / "spanish")
+    tap(window, "attractClinic")
+    store.install(bundle_v(4, tmp_path, **spanish), tmp_path / "data", TRUSTED, "0.1.0")
+
+    tap(window, "doneButton")
+
+    assert kiosk.result.bundle is not None
+    assert kiosk.result.bundle.languages == ("en-US", "es-US")
+    assert kiosk.language.property("current") == "en-US"  # the next patient: the default
+    tap(window, "language-es-US")
+    assert text_of(window, "homeButton") == "Inicio"
+    assert kiosk.navigation.openPage("intro")
+    settle()
+    assert text_of(window, "pageTitle") == "Introducción"

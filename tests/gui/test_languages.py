@@ -13,7 +13,8 @@ from PySide6.QtQuick import QQuickWindow
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.bridge.walk import settle
+from kiosk.bridge.walk import find_visible, settle
+from kiosk.content.loader import read_bundle
 from kiosk.outbox.keys import read_private_key
 from kiosk.session.idle import READING_IDLE, ManualClock
 from kiosk.session.navigation import Location, Screen
@@ -29,6 +30,7 @@ from tests.gui.conftest import (
     text_of,
 )
 from tests.gui.test_contact_form import fill_in, stored, type_keys
+from tests.gui.test_read_aloud import engine, open_page, speaking_kiosk
 
 SPANISH = "language-es-US"
 ENGLISH = "language-en-US"
@@ -164,6 +166,8 @@ def test_a_page_not_translated_shows_in_english_with_a_notice_in_spanish(
 
     assert text_of(window, "onlyIn") == "Esta página solo está en inglés."
     assert text_of(window, "pageTitle") == "Questions to ask your provider"
+    # Not read aloud in the Spanish voice: English words in it would be garbled.
+    assert partial_kiosk.content.page("questions")["spoken"] == []
     assert text_of(window, "homeButton") == "Inicio"  # the kiosk's own words stay Spanish
     partial_kiosk.navigation.go_to(Location(Screen.PAGE, "opioids"))
     settle()
@@ -188,3 +192,53 @@ def test_a_request_made_in_spanish_is_stored_with_its_language(
                for w in words_on_screen(window))  # fmt: skip
     [request] = stored(form_data, key)
     assert request["language"] == "es-US"
+
+
+def test_mistakes_on_show_are_said_again_in_the_new_language(form_kiosk: Kiosk) -> None:
+    open_contact(form_kiosk)
+    window = form_kiosk.window
+    tap(window, "method_email")
+    tap(window, "consent")
+    tap(window, "sendRequest")
+    assert "Please enter your name." in words_on_screen(window)
+
+    tap(window, SPANISH)
+
+    said = words_on_screen(window)
+    assert "Por favor, escriba su nombre." in said
+    assert "Please enter your name." not in said
+    assert (
+        "Por favor, marque la casilla para que la clínica pueda comunicarse con usted." not in said
+    )  # consent was ticked: a switch shows no mistake the patient did not make
+    assert find(window, "consent").property("checked")  # and the choices stay
+    assert find(window, "method_email").property("checked")
+
+
+@pytest.fixture
+def speaking(qtbot: QtBot) -> Iterator[Kiosk]:
+    kiosk = speaking_kiosk(qtbot, read_bundle(SAMPLE_CONTENT))
+    yield kiosk
+    kiosk.speech.reset()
+    kiosk.window.close()
+    kiosk.engine.deleteLater()
+    settle()
+
+
+def test_a_language_with_no_voice_hides_listen_and_keeps_the_others_voice(speaking: Kiosk) -> None:
+    """Qt's mock engine speaks no Spanish: a Spanish reader sees no Listen button, and the
+    next (English) patient hears the same engine at once, with no new search."""
+    kiosk = speaking
+    english = engine(kiosk)
+    open_page(kiosk, "opioids")
+    assert find_visible(kiosk.window, "listenButton") is not None
+
+    tap(kiosk.window, "language-es-US")
+
+    assert not kiosk.speech.property("available")
+    assert find_visible(kiosk.window, "listenButton") is None
+    assert kiosk.speech.found.line().startswith("Read-aloud off: ")
+    assert "es-US" in kiosk.speech.found.line()
+    kiosk.session.done()
+    settle()
+    assert kiosk.speech.property("available")
+    assert engine(kiosk) is english  # the same engine, not made again

@@ -105,3 +105,20 @@ def test_language_names_are_written_in_their_own_language_and_in_the_reader_s() 
     assert own_name("en-US") == "English"
     assert language_name(catalogue("es-US"), "en-US") == "inglés"
     assert language_name(catalogue("en-US"), "es-US") == "Spanish"
+
+
+def test_a_translation_that_loses_a_placeholder_is_caught(tmp_path: Path) -> None:
+    """A translation without {count} would make the form's check fail at Send."""
+    catalogue = translations.CATALOGUES / "kiosk_es.ts"
+    text = catalogue.read_text(encoding="utf-8")
+    broken = text.replace("acorte su mensaje a {count} letras", "acorte su mensaje a 500 letras")
+    assert broken != text
+    copy = tmp_path / "kiosk_es.ts"
+    copy.write_text(broken, encoding="utf-8")
+
+    found = [str(g) for g in translations.gaps(catalogues=[copy])]
+
+    assert found == [
+        "kiosk_es.ts: other placeholders (%1, {count}) in ContactRequest: "
+        "'Please shorten your message to {count} characters.'"
+    ]

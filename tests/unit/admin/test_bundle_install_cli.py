@@ -26,7 +26,7 @@ def test_keygen_build_verify(
     assert f"{bundle}: good: libertas-mind version 1" in out
     assert "(content of 2026-12-01)" in out
     # Signed or not, the sample is a draft, and the one who built it is told.
-    assert f"{SAMPLE_CONTENT}: note: 14 pages not yet reviewed (drafts)" in err
+    assert f"{SAMPLE_CONTENT}: note: 28 pages not yet reviewed (drafts)" in err
 
     with zipfile.ZipFile(bundle) as original:
         files = {info.filename: original.read(info) for info in original.infolist()}

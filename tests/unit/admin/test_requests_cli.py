@@ -60,7 +60,8 @@ def test_export_then_open_prints_every_request(
     tmp_path: Path, keys: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data, usb = tmp_path / "data", tmp_path / "usb"
-    ids = _kiosk_with_requests(data, keys, a_request(), a_request(name="Bo Lee", email=""))
+    ids = _kiosk_with_requests(data, keys, a_request(language="es-US"),
+                               a_request(name="Bo Lee", email=""))  # fmt: skip
 
     assert main(["requests", "export", "--data-dir", str(data), "--out", str(usb)]) == 0
     assert main(["requests", "open", str(usb), "--key", str(keys / "clinic.key")]) == 0
@@ -71,6 +72,9 @@ def test_export_then_open_prints_every_request(
     assert "name:           Ana Núñez" in out
     assert "name:           Bo Lee" in out
     assert "phone:          (518) 555-0142" in out
+    # The language the patient used: the clinic calls back in it.
+    assert "language:       es-US (Español)" in out
+    assert "language:       en-US (English)" in out
 
 
 def test_open_writes_a_safe_csv(tmp_path: Path, keys: Path) -> None:
@@ -84,6 +88,7 @@ def test_open_writes_a_safe_csv(tmp_path: Path, keys: Path) -> None:
     with sheet.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert rows[0]["name"] == '\'=HYPERLINK("http://x")'
+    assert list(rows[0])[-1] == "language"  # a new column, last: the others keep their places
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
 
 

@@ -177,7 +177,7 @@ def test_spanish_pages_get_spanish_grades_and_a_hard_one_is_warned(
     assert any(
         str(p).startswith(f"{page}:11: warning: reading ease INFLESZ ") for p in report.warnings
     ), report.warnings
-    # Spanish medical words need explaining too, and Spanish mood words need the crisis line.
+    # Spanish medical words need explaining too (mood words: the tests below).
     assert any("'intravenosa' is a medical word: add 'intravenosa' to glossary.es.toml"
                in str(p) for p in report.warnings)  # fmt: skip
 
@@ -203,10 +203,17 @@ def test_a_language_with_no_folder_or_texts_is_told_what_is_missing(
     problems = _problems(root)
 
     assert f"{root}/bundle.toml:6: warning: no [translations.fr] table: the bundle's " \
-           "title, topics and notices show in en-US to fr-CA readers" in problems  # fmt: skip
+           "title, topics and notices (the crisis line too) show in en-US to fr-CA " \
+           "readers" in problems  # fmt: skip
     assert f"{root}/bundle.toml:6: warning: no pages/fr/ folder: every page shows in en-US " \
            "to fr-CA readers" in problems  # fmt: skip
     assert sum("no fr-CA translation" in p for p in problems) == 2
+    no_words = (
+        f"{root}/bundle.toml:6: warning: the kiosk's own words (buttons, the form, the idle "
+        "warning) are not in fr-CA: its readers see them in English until the kiosk has a "
+        "catalogue for it (see the README, More than one language)"
+    )
+    assert no_words in problems
     assert read_bundle(root).bundle.edition("fr-CA").pages["intro"].title == "Introduction"  # type: ignore[union-attr]
 
 
@@ -241,3 +248,30 @@ def test_the_sample_s_spanish_edition_says_what_the_english_does_where_it_matter
         spanish.notices.crisis
     )
     assert "llame al 911" in spanish.notices.crisis
+
+
+def test_everyday_spanish_mood_words_count_too(make_bundle: MakeBundle) -> None:
+    root = make_bundle("spanish")
+    _edit(root / "pages" / "es" / "details.md", "Esta página dice un poco más.",
+          "A veces se siente deprimida.")  # fmt: skip
+
+    assert any(
+        "speaks of 'deprimida' but does not show the crisis line: add 'show_crisis_line: "
+        "true' to pages/details.md" in p
+        for p in _problems(root)
+    )
+
+
+def test_a_translation_may_give_its_own_web_address(make_bundle: MakeBundle) -> None:
+    """The QR code under a Spanish page may open the clinic's page in Spanish."""
+    root = make_bundle("spanish")
+    _edit(root / "pages" / "intro.md", "references: [study-2020]",
+          "references: [study-2020]\npublic_url: https://example.org/intro")  # fmt: skip
+    _edit(root / "pages" / "es" / "intro.md", "title: Introducción",
+          "title: Introducción\npublic_url: https://example.org/es/intro")  # fmt: skip
+
+    spanish = read_bundle(root).bundle.edition("es-US")  # type: ignore[union-attr]
+
+    assert _problems(root) == []
+    assert spanish.pages["intro"].public_url == "https://example.org/es/intro"
+    assert spanish.pages["details"].public_url == ""  # none given, as in the original
