@@ -77,6 +77,8 @@ def test_the_attract_screen_says_what_it_is_for_and_focuses_start(walked: Path) 
         in attract
     )
     assert "[push button] 'Pause the highlights'" in attract
+    # The other language, named in it, for a screen-reader user who reads Spanish.
+    assert "[push button] 'Español: ver esta pantalla en español'" in attract
 
 
 def test_after_enter_the_home_screen_is_heard_from_its_title(walked: Path) -> None:
