@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from bench import content, kiosk, package
+from bench import content, kiosk, package, pipeline
 
 
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -23,12 +23,17 @@ def main() -> None:
         ("benchmark", "median", "min", "max"),
         [(n, f"{m:.2f} ms", f"{lo:.2f} ms", f"{hi:.2f} ms") for n, m, lo, hi, _ in content.run()],
     )
+    print(f"Content pipeline on a 1,000-page bundle (median of {pipeline.RUNS} runs)\n")
+    _table(("benchmark", "median", "target"), pipeline.run())
     print(f"Kiosk beside a minimal QML window, the floor (median of {kiosk.RUNS} runs)\n")
     _table(("benchmark", "kiosk", "floor", "ratio"), kiosk.run())
+    print(f"A 1,000-page bundle beside the sample, both as installed (median of {kiosk.RUNS})\n")
+    _table(("benchmark", "1,000 pages", "sample", "ratio", "target"), kiosk.run_big())
     print(f"Packaged build beside the source (median of {package.RUNS} runs)\n")
     _table(("benchmark", "frozen", "source", "ratio"), package.run())
-    # Its own process: it needs a Qt application of its own.
+    # Their own processes: a Qt application of its own; a real X window (Xvfb).
     subprocess.run([sys.executable, "-m", "bench.contrast"], check=True)
+    subprocess.run([sys.executable, "-m", "bench.idle"], check=True)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ from kiosk.bridge.staff import StaffBridge
 from kiosk.bridge.walk import QtMessages
 from kiosk.bridge.window import being_updated, load_view, present, shown_window, start_qt
 from kiosk.bundles import pointer
-from kiosk.bundles.choice import choose_content, fell_back
+from kiosk.bundles.choice import choose_content, fell_back, is_installed
 from kiosk.bundles.errors import BundleRefused
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.content.loader import LoadResult, read_logged
@@ -203,10 +203,15 @@ def build_kiosk(options: argparse.Namespace, config: Config, offscreen: bool) ->
     clock: Clock = ManualClock() if offscreen else time.monotonic
     content = choose_content(options.content, config)
     follow = options.content is None and not config.text("content.bundle")
-    kiosk = Kiosk(read_logged(content, log), clock, config, follow)
+    # Installed content is trusted to render (its install proved it): its pages render
+    # when first opened. A folder given with --content is checked whole, as validate does.
+    trusted = follow and is_installed(content, config)
+    kiosk = Kiosk(read_logged(content, log, trusted), clock, config, follow)
     if kiosk.result.bundle is None and fell_back(content, config):
         kiosk.engine.deleteLater()  # its "being updated" window was never shown
-        kiosk = Kiosk(read_logged(choose_content(None, config), log), clock, config, follow)
+        before = choose_content(None, config)
+        kiosk = Kiosk(read_logged(before, log, is_installed(before, config)), clock, config,
+                      follow)  # fmt: skip
     if offscreen and kiosk.ready:
         kiosk.form.attach(open_outbox(config.path("paths.data_dir")))
     return kiosk

@@ -134,7 +134,10 @@ class ContentBridge(QObject):
         if page is None:
             return {}
         if page_id not in self._pages:
-            self._pages[page_id] = self._page_map(page)
+            try:
+                self._pages[page_id] = self._page_map(page)
+            except KeyError:  # it would not render (kiosk.content.on_open has said why)
+                return {}
         return self._pages[page_id]
 
     def _page_map(self, page: Page) -> dict[str, Any]:
@@ -228,9 +231,9 @@ class ContentBridge(QObject):
         """What Listen reads on the Contact screen: the contact page's words with the
         clinic's name, address and phones after its title, as the screen shows them."""
         page = self._bundle.pages.get(CONTACT_PAGE)
-        if page is None or not self._bundle.in_own_language(page):
-            return [*clinic_sentences(self._bundle.clinic), self._bundle.notices.crisis]
-        return self._spoken(page, contact=True)
+        if page is not None and self._bundle.in_own_language(page) and page.id in self._rendered:
+            return self._spoken(page, contact=True)
+        return [*clinic_sentences(self._bundle.clinic), self._bundle.notices.crisis]
 
     @Property(str, constant=True)
     def contactPageId(self) -> str:

@@ -48,6 +48,13 @@ def choose_content(given: Path | None, config: Config) -> Path:
     return launcher.sample_content()
 
 
+def is_installed(content: Path, config: Config) -> bool:
+    """Whether `content` is the bundle installed on this kiosk: its install checked and
+    rendered every page, so the kiosk may render each when first opened."""
+    installed = pointer.active(config.path("paths.data_dir"))
+    return installed is not None and installed.path == content
+
+
 def fell_back(content: Path, config: Config) -> bool:
     """The installed bundle at `content` failed to load: go back to the previous one."""
     from kiosk.bundles import store  # only when something went wrong

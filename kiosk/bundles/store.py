@@ -34,6 +34,7 @@ from kiosk.bundles.pointer import (
 )
 from kiosk.bundles.verify import Verified, verify_bundle
 from kiosk.content.loader import read_bundle
+from kiosk.content.page_index import write_index
 from kiosk.content.problems import Severity
 from kiosk.system.files import write_atomically
 
@@ -153,11 +154,14 @@ def _unpack(bundle_file: Path, verified: Verified, staging: Path) -> None:
 
 
 def _render_check(folder: Path) -> None:
+    """Every page renders; then its front matter is kept in an index, so the kiosk starts
+    without reading every page (kiosk.content.page_index)."""
     result = read_bundle(folder)
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     if result.bundle is None or errors:
         first = errors[0].message if errors else "it cannot be loaded"
         raise BundleRefused(f"the content does not load: {first}")
+    write_index(folder)
 
 
 def _remove_unused(data_dir: Path) -> None:

@@ -7,6 +7,7 @@ found; `load_bundle` is the strict form the kiosk uses and raises BundleError.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,7 +16,9 @@ from types import MappingProxyType
 from kiosk.content.bundlefile import BundleFile, read_bundle_file, read_glossary
 from kiosk.content.edition_text import EditionText, folder_of
 from kiosk.content.model import Bundle, Clinic, Page
-from kiosk.content.pagefile import PageSource, read_page
+from kiosk.content.on_open import RenderedOnOpen
+from kiosk.content.page_index import read_index
+from kiosk.content.pagefile import Index, PageSource, read_page
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
 from kiosk.content.render import RenderedPage, Renderer
 from kiosk.content.translations import Edition, Originals, read_edition
@@ -51,18 +54,21 @@ def load_bundle(root: Path) -> Bundle:
     return result.bundle
 
 
-def read_bundle(root: Path) -> LoadResult:
+def read_bundle(root: Path, trusted: bool = False) -> LoadResult:
+    """The bundle at `root` and every problem in it. `trusted`: an installed bundle, whose
+    install rendered and checked every page: its pages are rendered when first opened
+    (kiosk.content.on_open), so start-up does not grow with the number of pages."""
     try:
-        return _read_bundle(root)
+        return _read_bundle(root, trusted)
     except OSError as exc:  # a folder or file the kiosk's user may not read
         problems = ProblemLog()
         problems.error(Path(exc.filename or root), 1, f"cannot read: {exc.strerror}")
         return LoadResult(None, {}, {}, problems.problems)
 
 
-def read_logged(root: Path, to: logging.Logger) -> LoadResult:
+def read_logged(root: Path, to: logging.Logger, trusted: bool = False) -> LoadResult:
     """read_bundle, with every problem logged at its severity (as the running kiosk does)."""
-    result = read_bundle(root)
+    result = read_bundle(root, trusted)
     for problem in result.problems:
         to.log(_LOG_LEVELS[problem.severity], "%s", problem)
     if result.bundle is None:
@@ -70,7 +76,7 @@ def read_logged(root: Path, to: logging.Logger) -> LoadResult:
     return result
 
 
-def _read_bundle(root: Path) -> LoadResult:
+def _read_bundle(root: Path, trusted: bool) -> LoadResult:
     problems = ProblemLog()
     if not root.is_dir():
         problems.error(root, 1, "no such folder: give the folder that holds bundle.toml")
@@ -78,21 +84,28 @@ def _read_bundle(root: Path) -> LoadResult:
     bundle_file = read_bundle_file(root, problems)
     glossary = read_glossary(root, problems)
     languages = bundle_file.languages if bundle_file else ()
-    page_files = _page_files(root, languages)
+    every_file = sorted((root / PAGES_DIR).rglob("*.md"))
+    page_files = _page_files(root, every_file, languages)
     language = bundle_file.language if bundle_file else ""
-    sources = _read_pages(root, page_files, language, problems)
+    # An installed bundle's front matter comes from its index (kiosk.content.page_index).
+    index = read_index(root, every_file) if trusted else None
+    sources = _read_pages(root, page_files, language, problems, index)
     pages = {page_id: source.page for page_id, source in sources.items()}
     # A page that exists but did not parse is reported once, not again by
     # every tour step, topic and link that names it.
     existing = {path.stem for path in page_files}
-    rendered: dict[str, RenderedPage] = {}
+    rendered: Mapping[str, RenderedPage] = {}
     editions: list[Edition] = []
     if bundle_file is not None:
         _check_references(bundle_file, sources, existing, problems)
-        rendered = _render_pages(root, sources, existing, glossary, problems)
-        originals = Originals(root, language, sources, rendered, existing, glossary)
+        if trusted:
+            rendered = RenderedOnOpen(Renderer(root, existing, glossary), pages)
+        else:
+            rendered = _render_pages(root, sources, existing, glossary, problems)
+        originals = Originals(root, language, sources, rendered, existing, glossary, index)
         where = (bundle_file.toml.path, bundle_file.toml.line("bundle", "languages"))
-        editions = [read_edition(originals, other, where, problems) for other in languages[1:]]
+        editions = [read_edition(originals, other, where, problems, trusted)
+                    for other in languages[1:]]  # fmt: skip
     if bundle_file is None or problems.has_errors:
         return LoadResult(None, pages, rendered, sorted(problems.problems), glossary)
     bundle = _bundle(root, bundle_file, pages, glossary, editions)
@@ -104,10 +117,10 @@ def _read_bundle(root: Path) -> LoadResult:
                       MappingProxyType(in_languages))  # fmt: skip
 
 
-def _page_files(root: Path, languages: tuple[str, ...]) -> list[Path]:
+def _page_files(root: Path, every_file: list[Path], languages: tuple[str, ...]) -> list[Path]:
     """The default language's page files: every .md under pages/ but the translations."""
-    folders = {root / PAGES_DIR / folder_of(language) for language in languages[1:]}
-    return sorted(p for p in (root / PAGES_DIR).rglob("*.md") if not folders & set(p.parents))
+    folders = {f"{root / PAGES_DIR / folder_of(language)}{os.sep}" for language in languages[1:]}
+    return [p for p in every_file if not any(str(p).startswith(f) for f in folders)]
 
 
 def _bundle(
@@ -169,7 +182,7 @@ def _clinic_in(clinic: Clinic, text: EditionText) -> Clinic:
 
 
 def _read_pages(
-    root: Path, page_files: list[Path], language: str, problems: ProblemLog
+    root: Path, page_files: list[Path], language: str, problems: ProblemLog, index: Index | None
 ) -> dict[str, PageSource]:
     folder = root / PAGES_DIR
     if not folder.is_dir():
@@ -177,7 +190,7 @@ def _read_pages(
         return {}
     pages: dict[str, PageSource] = {}
     for path in page_files:
-        source = read_page(path, problems, language)
+        source = read_page(path, problems, language, index=index)
         if source is None:
             continue
         page_id = source.page.id

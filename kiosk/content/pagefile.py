@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -44,25 +45,35 @@ class PageSource:
         return start
 
 
+Index = Mapping[Path, frontmatter.SplitPage]  # kiosk.content.page_index: no body
+
+
 def read_page(
-    path: Path, problems: ProblemLog, language: str, known: set[str] = PAGE_KEYS
+    path: Path,
+    problems: ProblemLog,
+    language: str,
+    known: set[str] = PAGE_KEYS,
+    index: Index | None = None,
 ) -> PageSource | None:
+    """The page in `path`; from `index` when given (its body is then read on rendering)."""
     page_id = path.stem
     if not PAGE_ID_RE.match(page_id):
         problems.error(path, 1, "page file names must be lower-case letters, digits and dashes")
         return None
-    read = _split_page(path, problems)
+    read = ("", index[path]) if index is not None and path in index else _split_page(path, problems)
     if read is None:
         return None
     text, split = read
-
-    def line_of(key: str) -> int:
-        return split.meta_lines.get(key, 1)
-
-    fields = Fields(split.meta, problems, path, line_of, "front matter")
+    fields = Fields(split.meta, problems, path, lambda key: split.meta_lines.get(key, 1),
+                    "front matter")  # fmt: skip
     fields.unknown(known)
+    page = _page(page_id, fields, split, language)
+    return PageSource(page, text.splitlines(), split.meta_lines)
+
+
+def _page(page_id: str, fields: Fields, split: frontmatter.SplitPage, language: str) -> Page:
     public_url, reviewed_by = _public_url(fields), _reviewed_by(fields)
-    page = Page(
+    return Page(
         id=page_id,
         title=fields.text("title"),
         summary=fields.text("summary"),
@@ -71,7 +82,7 @@ def read_page(
         reviewed_by=reviewed_by,
         references=fields.text_list("references", required=False),
         body=split.body,
-        source=path,
+        source=fields.path,
         body_line=split.body_line,
         meta_lines=MappingProxyType(split.meta_lines),
         public_url=public_url,
@@ -82,7 +93,6 @@ def read_page(
         language=language,
         translated_from=fields.text("translated_from", required=False),
     )
-    return PageSource(page, text.splitlines(), split.meta_lines)
 
 
 def _public_url(fields: Fields) -> str:

@@ -19,7 +19,8 @@ from pathlib import Path
 from kiosk.content.bundlefile import glossary_file, read_glossary
 from kiosk.content.edition_text import folder_of
 from kiosk.content.model import Page
-from kiosk.content.pagefile import PAGE_KEYS, PageSource, read_page
+from kiosk.content.on_open import RenderedOnOpen
+from kiosk.content.pagefile import PAGE_KEYS, Index, PageSource, read_page
 from kiosk.content.problems import ProblemLog
 from kiosk.content.render import RenderedPage, Renderer
 
@@ -49,6 +50,7 @@ class Originals:
     rendered: Mapping[str, RenderedPage]
     existing: Collection[str]  # every page file's id, whether or not it parsed
     glossary: Mapping[str, str]
+    index: Index | None = None  # an installed bundle's front matter (kiosk.content.page_index)
 
     def name(self, page: Page) -> str:
         return page.source.relative_to(self.root).as_posix()
@@ -61,10 +63,15 @@ def fingerprint(page: Page) -> str:
 
 
 def read_edition(
-    originals: Originals, language: str, where: tuple[Path, int], problems: ProblemLog
+    originals: Originals,
+    language: str,
+    where: tuple[Path, int],
+    problems: ProblemLog,
+    trusted: bool = False,
 ) -> Edition:
     """`language`'s pages; `where` (bundle.toml's `languages` line) is blamed for a
-    missing folder."""
+    missing folder. A `trusted` (installed) bundle's pages are rendered when first opened,
+    and not checked against their originals again."""
     root, folder = originals.root, folder_of(language)
     own = read_glossary(root, problems, glossary_file(language, originals.language))
     glossary = {**own, **{t: d for t, d in originals.glossary.items() if t not in own}}
@@ -74,7 +81,6 @@ def read_edition(
         problems.warning(*where, f"no {PAGES_DIR}/{folder}/ folder: every page shows in "
                          f"{originals.language} to {language} readers")  # fmt: skip
     pages: dict[str, Page] = {}
-    rendered: dict[str, RenderedPage] = {}
     for page_id, original in originals.sources.items():
         page = translated.get(page_id)
         if page is None:
@@ -82,12 +88,17 @@ def read_edition(
                              f"({PAGES_DIR}/{folder}/{page_id}.md): the page shows in "
                              f"{originals.language}, with a notice")  # fmt: skip
             page = original.page
-        result = renderer.render(page.body)
-        if page is not original.page:
+        pages[page_id] = page
+    if trusted:
+        return Edition(language, pages, RenderedOnOpen(renderer, pages), glossary)
+    rendered: dict[str, RenderedPage] = {}
+    for page_id, page in pages.items():
+        rendered[page_id] = result = renderer.render(page.body)
+        first = originals.sources[page_id].page
+        if page is not first:
             _report_render(page, result, problems)
-            _check_same(originals, page, result, original.page, problems)
-            _check_fresh(originals, page, original.page, problems)
-        pages[page_id], rendered[page_id] = page, result
+            _check_same(originals, page, result, first, problems)
+            _check_fresh(originals, page, first, problems)
     return Edition(language, pages, rendered, glossary)
 
 
@@ -97,7 +108,7 @@ def _read_translations(
     found: dict[str, Page] = {}
     folder = originals.root / PAGES_DIR / folder_of(language)
     for path in sorted(folder.glob("*.md")):
-        source = read_page(path, problems, language, TRANSLATION_KEYS)
+        source = read_page(path, problems, language, TRANSLATION_KEYS, originals.index)
         if source is None:
             continue
         original = originals.sources.get(source.page.id)

@@ -4,7 +4,7 @@ import Kiosk
 
 // Shown between patients: the clinic's name, a calm invitation, and a slow
 // change of topic highlights that a patient can pause (WCAG 2.2.2). Every
-// change fades in under a second, then nothing moves until the next one.
+// change settles in a sixth of a second, then nothing moves until the next one.
 Rectangle {
     id: screen
 
@@ -57,11 +57,14 @@ Rectangle {
             font.pixelSize: Theme.attractHighlightFont
             font.italic: true
             color: screen.inkColor
+            // The new line shows at once and settles in a short fade: a few frames every
+            // 8 s, not a second of whole-window redraws (on a kiosk drawing in software).
             Behavior on text {
                 SequentialAnimation {
-                    NumberAnimation { target: highlightText; property: "opacity"; to: 0; duration: 350 }
                     PropertyAction {}
-                    NumberAnimation { target: highlightText; property: "opacity"; to: 1; duration: 450 }
+                    NumberAnimation {
+                        target: highlightText; property: "opacity"; from: 0.4; to: 1; duration: 150
+                    }
                 }
             }
         }

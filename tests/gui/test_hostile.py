@@ -99,3 +99,28 @@ def test_the_canary_hears_a_fetch_when_there_is_no_wall(
 
     qtbot.waitUntil(lambda: canary.requests == ["/unsanitized.png"], timeout=5000)
     assert item is not None
+
+
+def test_a_hostile_page_in_installed_content_is_walled_off_when_first_opened(
+    qtbot: QtBot, tmp_path: Path, canary: RecordingHttpServer
+) -> None:
+    """Installed content renders each page when it is opened (its install checked it): a
+    page changed on disk after that still goes through the sanitizer on its way in."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "good", root)
+    hostile = "\n\n".join(_aimed_at(canary, part) for part in [*HOSTILE, *HOSTILE_HTML])
+    details = root / "pages" / "details.md"
+    text = details.read_text(encoding="utf-8")
+    details.write_text(text[: text.index("---", 3) + 4] + "\n" + hostile, encoding="utf-8")
+    result = read_bundle(root, trusted=True)
+    kiosk = open_kiosk(qtbot, result)
+    assert kiosk.ready
+
+    kiosk.navigation.home()
+    assert kiosk.navigation.openPage("details")
+    assert "127.0.0.1" in find(kiosk.window, "pageText").property("text")  # as words only
+    qtbot.wait(1500)
+    settle()
+
+    assert canary.requests == []
+    kiosk.window.close()

@@ -147,3 +147,28 @@ def test_walker_visits_every_page_and_tour_step(kiosk: Kiosk) -> None:
 
     assert {t for s, t in seen if s == "page"} == set(load_bundle(SAMPLE_CONTENT).pages)
     assert sum(1 for s, _ in seen if s == "tour") == 6
+
+
+def test_an_installed_page_that_will_not_render_shows_nothing_of_itself(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.content.loader import read_bundle
+    from kiosk.content.render import Renderer
+
+    render = Renderer.render
+
+    def breaks_on_opioids(self: Renderer, source: str) -> object:
+        if "oxycodone" in source:
+            raise RecursionError("a page too deep for the renderer")
+        return render(self, source)
+
+    monkeypatch.setattr(Renderer, "render", breaks_on_opioids)
+    kiosk = open_kiosk(qtbot, read_bundle(SAMPLE_CONTENT, trusted=True))
+    kiosk.navigation.home()
+    assert kiosk.navigation.openPage("opioids")
+
+    assert kiosk.content.page("opioids") == {}  # no title, no words: nothing of it
+    assert find(kiosk.window, "pageTitle").property("text") == ""
+    assert kiosk.navigation.openPage("pain-and-mood")  # the others open as ever
+    assert find(kiosk.window, "pageTitle").property("text") == "Pain and mood"
+    kiosk.window.close()

@@ -20,6 +20,14 @@ def folder_files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+def installed_files(root: Path) -> dict[str, bytes]:
+    """An installed bundle's own files: all but the page index its install writes."""
+    from kiosk.content.page_index import INDEX_FILE
+
+    assert (root / INDEX_FILE).is_file(), "an installed bundle keeps its page index"
+    return {name: data for name, data in folder_files(root).items() if name != INDEX_FILE}
+
+
 def signed_bundle(files: dict[str, bytes], out: Path, bundle_id: str, version: int) -> Path:
     """A correctly signed bundle of exactly `files`, whatever they contain."""
     manifest = {

@@ -18,7 +18,14 @@ from kiosk.bundles.signing import key_id
 from kiosk.bundles.verify import BundleRefused
 from kiosk.content.loader import read_bundle
 from tests.conftest import DATA, REPO
-from tests.unit.bundles.helpers import KEY, TRUSTED, folder_files, signed_bundle, version_of
+from tests.unit.bundles.helpers import (
+    KEY,
+    TRUSTED,
+    folder_files,
+    installed_files,
+    signed_bundle,
+    version_of,
+)
 
 APP = "0.1.0"
 GOOD = folder_files(DATA / "good")
@@ -43,7 +50,7 @@ def test_install_makes_the_bundle_active(tmp_path: Path, versions: dict[int, Pat
     assert (installed.id, installed.version) == ("test-clinic", 3)
     assert store.active(tmp_path) == installed
     assert read_bundle(installed.path).bundle is not None
-    assert folder_files(installed.path) == version_of(GOOD, 3)
+    assert installed_files(installed.path) == version_of(GOOD, 3)
 
 
 def test_upgrade_keeps_the_previous_and_rollback_returns_to_it(
@@ -135,7 +142,7 @@ def _assert_whole(data_dir: Path, bundles: dict[int, Path]) -> int:
     store.clean_staging(data_dir)
     shown = store.active(data_dir)
     assert shown is not None
-    assert folder_files(shown.path) == version_of(GOOD, shown.version)
+    assert installed_files(shown.path) == version_of(GOOD, shown.version)
     assert read_bundle(shown.path).bundle is not None
     pointer = json.loads((data_dir / "bundles" / "active.json").read_text())
     assert pointer["active"]["version"] == shown.version
