@@ -3,16 +3,20 @@ two languages), each beside a minimal QML window."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from bench.big_bundle import make_big_bundle
+from bench.big_bundle import SAMPLE, make_big_bundle
+from kiosk.content.page_index import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
@@ -21,10 +25,23 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "softwa
 Row = tuple[str, str, str, str]
 
 
-def _child(which: str, mode: str, big: Path | None = None) -> tuple[float, float, str]:
+@contextlib.contextmanager
+def _as_installed() -> Iterator[tuple[Path, Path]]:
+    """The sample and the 1,000-page bundle as an install leaves them: with the page
+    index beside their pages (kiosk.content.page_index), in a scratch folder."""
+    with tempfile.TemporaryDirectory() as scratch:
+        sample = Path(scratch) / "sample"
+        shutil.copytree(SAMPLE, sample)
+        big = make_big_bundle(Path(scratch) / "big")
+        write_index(sample)
+        write_index(big)
+        yield sample, big
+
+
+def _child(which: str, mode: str, content: tuple[Path, Path]) -> tuple[float, float, str]:
     """Run one child; return its wall time (ms), peak RSS (MB) and output."""
     start = time.perf_counter()
-    env = {**ENV, "BENCH_BIG": str(big)} if big else ENV
+    env = {**ENV, "BENCH_SAMPLE": str(content[0]), "BENCH_BIG": str(content[1])}
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.window", which, mode],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -48,12 +65,11 @@ def run_big() -> list[Row]:
     starts: dict[str, list[float]] = {"big": [], "kiosk": []}
     p95: dict[str, list[float]] = {"big": [], "kiosk": []}
     peaks: dict[str, list[float]] = {"big": [], "kiosk": []}
-    with tempfile.TemporaryDirectory() as scratch:
-        big = make_big_bundle(Path(scratch) / "content")
+    with _as_installed() as content:
         for _ in range(RUNS):
             for which in ("kiosk", "big"):
-                starts[which].append(_child(which, "first-frame", big)[0])
-                _, peak, output = _child(which, "switch", big)
+                starts[which].append(_child(which, "first-frame", content)[0])
+                _, peak, output = _child(which, "switch", content)
                 peaks[which].append(peak)
                 p95[which].append(_percentile(json.loads(output), 0.95))
 
@@ -75,17 +91,19 @@ def run() -> list[Row]:
     p95: dict[str, list[float]] = {"kiosk": [], "floor": []}
     spanish: dict[str, dict[str, list[float]]] = {m: {"kiosk": [], "floor": []}
                                                   for m in ("switch-es", "language")}  # fmt: skip
-    for _ in range(RUNS):
-        for which in ("floor", "kiosk"):  # alternate, so drift hits both alike
-            elapsed, _, _ = _child(which, "first-frame")
-            starts[which].append(elapsed)
-            _, peak, output = _child(which, "switch")
-            switches = json.loads(output)
-            peaks[which].append(peak)
-            p50[which].append(_percentile(switches, 0.50))
-            p95[which].append(_percentile(switches, 0.95))
-            for mode, figures in spanish.items():
-                figures[which].append(_percentile(json.loads(_child(which, mode)[2]), 0.95))
+    with _as_installed() as content:
+        for _ in range(RUNS):
+            for which in ("floor", "kiosk"):  # alternate, so drift hits both alike
+                elapsed, _, _ = _child(which, "first-frame", content)
+                starts[which].append(elapsed)
+                _, peak, output = _child(which, "switch", content)
+                switches = json.loads(output)
+                peaks[which].append(peak)
+                p50[which].append(_percentile(switches, 0.50))
+                p95[which].append(_percentile(switches, 0.95))
+                for mode, figures in spanish.items():
+                    output = _child(which, mode, content)[2]
+                    figures[which].append(_percentile(json.loads(output), 0.95))
 
     def row(name: str, figures: dict[str, list[float]], unit: str) -> Row:
         kiosk, floor = statistics.median(figures["kiosk"]), statistics.median(figures["floor"])
