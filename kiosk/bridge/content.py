@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict, deque
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QDate, QLocale, QObject, QUrl, Slot
+from PySide6.QtCore import Property, QDate, QLocale, QObject, QTimer, QUrl, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger("kiosk.app")
 
 CONTACT_PAGE = "contact"  # a page with this id is shown on the Contact screen
+PAGE_MAPS_KEPT = 64  # pages made ready for the screen, the latest first (as on_open keeps)
 
 
 @QmlElement
@@ -53,7 +55,10 @@ class ContentBridge(QObject):
         self._topic_pages: dict[str, PageListModel] = {}
         self._base_url = QUrl.fromLocalFile(str(bundle.root.resolve()) + "/")
         self._qr_codes: dict[tuple[str, str], dict[str, Any]] = {}
-        self._pages: dict[str, dict[str, Any]] = {}  # each page's map, made when first opened
+        # Each page's map, made when first opened (or read ahead), the latest kept.
+        self._pages: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._ahead: deque[str] = deque()  # pages to make ready while the patient reads
+        self._ahead_timer: QTimer | None = None
 
     @Property(str, constant=True)
     def title(self) -> str:
@@ -138,7 +143,36 @@ class ContentBridge(QObject):
                 self._pages[page_id] = self._page_map(page)
             except KeyError:  # it would not render (kiosk.content.on_open has said why)
                 return {}
+            if len(self._pages) > PAGE_MAPS_KEPT:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(page_id)
         return self._pages[page_id]
+
+    @Slot(str)
+    def readAhead(self, topic_id: str) -> None:
+        """The pages a screen lists (a topic's, or the tour's with "tour"), made ready one
+        at a time while the patient reads it, so that the tap that opens one only shows it."""
+        try:
+            listed = self._bundle.tour if topic_id == "tour" else self._bundle.topic(topic_id).pages
+        except KeyError:
+            return
+        self._ahead.extend(p for p in listed if p not in self._pages and p not in self._ahead)
+        if self._ahead_timer is None:
+            self._ahead_timer = QTimer(self, interval=0)  # between the screen's events
+            self._ahead_timer.timeout.connect(self._read_one_ahead)
+        if self._ahead:
+            self._ahead_timer.start()
+
+    @property
+    def reading_ahead(self) -> bool:
+        """Whether pages are still being made ready (for the benchmarks)."""
+        return bool(self._ahead)
+
+    def _read_one_ahead(self) -> None:
+        if self._ahead:
+            self.page(self._ahead.popleft())
+        if not self._ahead and self._ahead_timer is not None:
+            self._ahead_timer.stop()
 
     def _page_map(self, page: Page) -> dict[str, Any]:
         return {

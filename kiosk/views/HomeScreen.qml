@@ -12,6 +12,8 @@ Item {
     required property NavigationBridge navigation
 
     readonly property bool wide: width > height
+    // The tour's pages, made ready while the patient looks at Home.
+    Component.onCompleted: content.readAhead("tour")
 
     GridLayout {
         anchors.fill: parent

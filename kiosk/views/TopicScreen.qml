@@ -19,6 +19,8 @@ Item {
         height: parent.height - 2 * Theme.margin
         anchors.centerIn: parent
         model: screen.content.pagesOf(screen.topicId)
+        // While the patient reads the list, its pages are made ready to open.
+        Component.onCompleted: screen.content.readAhead(screen.topicId)
         spacing: Theme.spacing
         currentIndex: -1  // no item takes the focus from the title; Tab walks the items
         clip: true

@@ -172,3 +172,29 @@ def test_an_installed_page_that_will_not_render_shows_nothing_of_itself(
     assert kiosk.navigation.openPage("pain-and-mood")  # the others open as ever
     assert find(kiosk.window, "pageTitle").property("text") == "Pain and mood"
     kiosk.window.close()
+
+
+def test_a_topic_s_pages_are_made_ready_while_its_list_is_read(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed content renders a page when it is first needed: for the pages a topic
+    lists, that is while the patient reads the list, so the tap only shows the page."""
+    from kiosk.content.loader import read_bundle
+    from kiosk.content.render import Renderer
+
+    rendered: list[str] = []
+    render = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, s: rendered.append(s) or render(self, s))
+    kiosk = open_kiosk(qtbot, read_bundle(SAMPLE_CONTENT, trusted=True))
+    kiosk.navigation.home()
+    qtbot.waitUntil(lambda: not kiosk.content.reading_ahead)  # Home: the tour's pages
+    before = len(rendered)
+
+    assert kiosk.navigation.openTopic("medicines")
+    qtbot.waitUntil(lambda: not kiosk.content.reading_ahead)
+    assert len(rendered) == before + 1  # opioids and ketamine were tour pages already
+    assert kiosk.navigation.openPage("ketamine-what-to-expect")
+
+    assert len(rendered) == before + 1  # shown, not rendered on the tap
+    assert find(kiosk.window, "pageTitle").property("text") == "Ketamine infusion: what to expect"
+    kiosk.window.close()
