@@ -30,6 +30,7 @@ log = logging.getLogger("kiosk.app")
 
 CONTACT_PAGE = "contact"  # a page with this id is shown on the Contact screen
 PAGE_MAPS_KEPT = 64  # pages made ready for the screen, the latest first (as on_open keeps)
+READ_AHEAD = 12  # of a screen's list, the first pages made ready: about a screenful
 
 
 @QmlElement
@@ -156,7 +157,8 @@ class ContentBridge(QObject):
             listed = self._bundle.tour if topic_id == "tour" else self._bundle.topic(topic_id).pages
         except KeyError:
             return
-        self._ahead.extend(p for p in listed if p not in self._pages and p not in self._ahead)
+        wanted = listed[:READ_AHEAD]
+        self._ahead.extend(p for p in wanted if p not in self._pages and p not in self._ahead)
         if self._ahead_timer is None:
             self._ahead_timer = QTimer(self, interval=0)  # between the screen's events
             self._ahead_timer.timeout.connect(self._read_one_ahead)
