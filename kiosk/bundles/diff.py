@@ -12,6 +12,7 @@ from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.model import Page
 from kiosk.content.readability import measure, measure_spanish
 from kiosk.content.render import RenderedPage
+from kiosk.i18n.catalogue import primary
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,6 @@ def _page_changes(before: _Pages, after: _Pages, label: str) -> list[Change]:
 
 def _level(page: Page, rendered: RenderedPage) -> str:
     """`reading grade 4.5` for English, `INFLESZ 74.0` for Spanish."""
-    if page.language.split("-")[0] == "es":
+    if primary(page.language) == "es":
         return f"INFLESZ {measure_spanish(rendered.text).inflesz}"
     return f"reading grade {measure(rendered.text).grade}"

@@ -17,6 +17,7 @@ from kiosk.content.fields import Fields
 from kiosk.content.model import Clinic, Notices, Topic
 from kiosk.content.problems import ProblemLog
 from kiosk.content.tomlfile import TomlFile
+from kiosk.i18n.catalogue import primary
 
 _KEYS = {"title", "name", "disclaimer", "crisis", "hours", "phone_labels", "topics",
          "translated_from"}  # fmt: skip
@@ -24,7 +25,7 @@ _KEYS = {"title", "name", "disclaimer", "crisis", "hours", "phone_labels", "topi
 
 def folder_of(language: str) -> str:
     """The folder and glossary suffix of a language: es-US → pages/es/, glossary.es.toml."""
-    return language.split("-")[0].lower()
+    return primary(language)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from kiosk.content.model import Page
 from kiosk.content.problems import ProblemLog
 from kiosk.content.readability import measure, measure_spanish, sentences, word_count
 from kiosk.content.render import RenderedPage
+from kiosk.i18n.catalogue import primary
 
 MAX_GRADE = 8.0
 MAX_SENTENCE_WORDS = 20
@@ -55,11 +56,11 @@ class PageReport:
 def reading(page: Page, rendered: RenderedPage) -> PageReport:
     text = own_words(page, rendered)
     words = word_count(text)
-    if _primary(page.language) == "es":
+    if primary(page.language) == "es":
         ease = measure_spanish(text)
         return PageReport(page.id, str(page.source), None, words, page.language,
                           ease.fernandez_huerta, ease.inflesz)  # fmt: skip
-    if _primary(page.language) in ("en", ""):
+    if primary(page.language) in ("en", ""):
         return PageReport(page.id, str(page.source), measure(text).grade, words, page.language)
     return PageReport(page.id, str(page.source), None, words, page.language)
 
@@ -86,17 +87,13 @@ def check_length(page: Page, text: str, log: ProblemLog) -> None:
                 f"'{' '.join(sentence.split()[:6])} ...'",
             )
     words = word_count(text)
-    most = PAGE_WORDS.get(_primary(page.language), MAX_PAGE_WORDS)
+    most = PAGE_WORDS.get(primary(page.language), MAX_PAGE_WORDS)
     if words > most:
         log.warning(
             page.source,
             page.body_line,
             f"page has {words} words (about {most} fit two screens): split it",
         )
-
-
-def _primary(language: str) -> str:
-    return language.split("-")[0].lower()
 
 
 def own_words(page: Page, rendered: RenderedPage) -> str:

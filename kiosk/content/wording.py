@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kiosk.content.glossary import term_pattern
+from kiosk.i18n.catalogue import primary
 
 # Medical words a patient may not know. Each needs the glossary or a definition
 # where the page first uses it, the word in italics: *off-label* means ...
@@ -59,17 +60,13 @@ _JARGON_RES = {
 }
 
 
-def _primary(language: str) -> str:
-    return language.split("-")[0].lower()
-
-
 def unexplained_words(
     text: str, emphasized: Iterable[str], glossary: Mapping[str, str], language: str = "en"
 ) -> list[Unexplained]:
     """Jargon in `text` that neither the glossary nor the page's italics explain."""
     explained = " | ".join([*emphasized, *glossary])
     found = []
-    for word, pattern in _JARGON_RES.get(_primary(language), {}).items():
+    for word, pattern in _JARGON_RES.get(primary(language), {}).items():
         match = pattern.search(text)
         if match and not pattern.search(explained):
             found.append(Unexplained(word, match.group(0)))
@@ -78,6 +75,6 @@ def unexplained_words(
 
 def mood_word(text: str, language: str = "en") -> str | None:
     """The first word in `text` about mood or crisis, or None."""
-    pattern = MOOD_WORDS.get(_primary(language))
+    pattern = MOOD_WORDS.get(primary(language))
     match = pattern.search(text) if pattern else None
     return match.group(0) if match else None

@@ -3,26 +3,12 @@ one is missing, out of date or malformed."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import validate
 from tests.conftest import MakeBundle
-
-TODAY = dt.date(2026, 11, 23)
-
-
-def _problems(root: Path) -> list[str]:
-    return [str(p) for p in validate(root, TODAY).problems]
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from tests.unit.content.test_translations import TODAY, _edit, _problems
 
 
 def test_a_translation_that_leaves_out_the_crisis_line_is_told_so(make_bundle: MakeBundle) -> None:
