@@ -59,7 +59,7 @@ test: lint
 	$(OFFSCREEN) $(BIN)/python -m pytest
 
 soak: $(STAMP)
-	$(OFFSCREEN) $(BIN)/python -m pytest -m soak -s
+	$(OFFSCREEN) $(BIN)/python -m pytest -m soak -s -o faulthandler_timeout=900
 
 # 50 kiosks' update agents against nginx through one content release; prints its figures.
 fleet: $(STAMP)

@@ -3,6 +3,7 @@ two languages), each beside a minimal QML window."""
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import json
 import os
@@ -25,10 +26,18 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "softwa
 Row = tuple[str, str, str, str]
 
 
+def compile_kiosk() -> None:
+    """The kiosk's modules compiled, as an installed kiosk has them (pip and PyInstaller
+    compile them): a checkout run with PYTHONDONTWRITEBYTECODE compiles at every start."""
+    compileall.compile_dir(ROOT / "kiosk", quiet=1)
+
+
 @contextlib.contextmanager
 def _as_installed() -> Iterator[tuple[Path, Path]]:
-    """The sample and the 1,000-page bundle as an install leaves them: with the page
-    index beside their pages (kiosk.content.page_index), in a scratch folder."""
+    """The kiosk and its content as an install leaves them: the modules compiled, and the
+    sample and the 1,000-page bundle with the page index beside their pages
+    (kiosk.content.page_index), in a scratch folder."""
+    compile_kiosk()
     with tempfile.TemporaryDirectory() as scratch:
         sample = Path(scratch) / "sample"
         shutil.copytree(SAMPLE, sample)

@@ -21,6 +21,7 @@ from kiosk.bundles.verify import BundleRefused, verify_bundle
 from kiosk.content.export import export_site
 from kiosk.content.loader import read_bundle
 from kiosk.content.validate import Report, validate
+from kiosk.content.workers import Workers, usable_cores
 from kiosk.secretfile import SecretFileError
 from kiosk.version import APP_VERSION
 
@@ -96,7 +97,8 @@ def _add_signing_commands(commands: Any) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    report = validate(args.path, today=dt.date.today())
+    with Workers(usable_cores()) as workers:
+        report = validate(args.path, dt.date.today(), workers)
     if args.json:
         print(json.dumps(report.as_dict(), indent=2))
         return EXIT_PROBLEMS if report.errors else EXIT_OK
@@ -159,7 +161,9 @@ def run_keygen(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     try:
         passphrase = ask_secret(PASSPHRASE_VARIABLE, "Passphrase for the signing key: ", False)
-        built = build_bundle(args.path, read_signing_key(args.key, passphrase), args.output)
+        key = read_signing_key(args.key, passphrase)
+        with Workers(usable_cores()) as workers:
+            built = build_bundle(args.path, key, args.output, workers)
     except BuildRefused as exc:
         for problem in exc.problems:
             print(problem)

@@ -12,6 +12,7 @@ from kiosk.bundles import pointer, store
 from kiosk.bundles.signing import TRUSTED_KEYS, trusted_keys
 from kiosk.bundles.verify import BundleRefused
 from kiosk.config import ConfigError, default_config_file
+from kiosk.content.workers import Workers, usable_cores
 from kiosk.secretfile import SecretFileError
 from kiosk.version import APP_VERSION
 
@@ -65,9 +66,11 @@ def run_install(args: argparse.Namespace) -> int:
             raise BundleRefused(
                 f"no trusted signing key: put signing.pub in {folder / TRUSTED_KEYS}"
             )
-        installed = store.install(
-            args.file, folder, trusted, APP_VERSION, allow_downgrade=args.allow_downgrade
-        )
+        with Workers(usable_cores()) as workers:
+            installed = store.install(
+                args.file, folder, trusted, APP_VERSION,
+                allow_downgrade=args.allow_downgrade, workers=workers,
+            )  # fmt: skip
     except (BundleRefused, SecretFileError, ConfigError, OSError) as exc:
         print(f"{args.file}: not installed: {exc}")
         return EXIT_PROBLEMS

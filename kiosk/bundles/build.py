@@ -21,6 +21,7 @@ from nacl.signing import SigningKey
 from kiosk.bundles.signing import key_id
 from kiosk.content.loader import read_bundle
 from kiosk.content.problems import Problem, Severity
+from kiosk.content.workers import ONE_PROCESS, Workers
 from kiosk.system.files import write_atomically
 
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
@@ -58,9 +59,10 @@ def manifest_bytes(manifest: Mapping[str, object]) -> bytes:
     return json.dumps(manifest, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def build_bundle(source: Path, key: SigningKey, out: Path) -> Built:
-    """Validate `source`, then write the signed bundle to `out`; BuildRefused on errors."""
-    result = read_bundle(source)
+def build_bundle(source: Path, key: SigningKey, out: Path, workers: Workers = ONE_PROCESS) -> Built:
+    """Check `source` (its pages rendered by `workers`), then write the signed bundle to
+    `out`; BuildRefused on errors."""
+    result = read_bundle(source, workers=workers)
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     if result.bundle is None or errors:
         raise BuildRefused(errors)

@@ -36,6 +36,7 @@ from kiosk.bundles.verify import Verified, verify_bundle
 from kiosk.content.loader import read_bundle
 from kiosk.content.page_index import write_index
 from kiosk.content.problems import Severity
+from kiosk.content.workers import ONE_PROCESS, Workers
 from kiosk.system.files import write_atomically
 
 MIN_FREE_BYTES = 250 * 1024 * 1024
@@ -59,8 +60,10 @@ def install(
     allow_downgrade: bool = False,
     min_free: int = MIN_FREE_BYTES,
     clock: Clock | None = None,
+    workers: Workers = ONE_PROCESS,
 ) -> Installed:
-    """Verify, unpack to staging, render-check, then switch; BundleRefused changes nothing."""
+    """Verify, unpack to staging, render-check (with `workers`), then switch; BundleRefused
+    changes nothing."""
     verified = verify_bundle(bundle_file, trusted, app_version)
     _check_newer(active(data_dir), verified, allow_downgrade)
     root = _root(data_dir)
@@ -70,7 +73,7 @@ def install(
         raise InstallFailed(
             f"not enough disk space: installing would leave less than {min_free // 2**20} MB free"
         )
-    _stage(bundle_file, verified, root)
+    _stage(bundle_file, verified, root, workers)
     now = (clock or (lambda: dt.datetime.now(dt.UTC)))().isoformat(timespec="seconds")
     record = {"id": verified.id, "version": verified.version, "key_id": verified.key_id,
               "installed": now}  # fmt: skip
@@ -94,12 +97,12 @@ def _check_newer(current: Installed | None, verified: Verified, allow_downgrade:
         )
 
 
-def _stage(bundle_file: Path, verified: Verified, root: Path) -> None:
+def _stage(bundle_file: Path, verified: Verified, root: Path, workers: Workers) -> None:
     """Unpack and render-check in a staging folder, then move it to <id>/<version>."""
     staging = root / f"{STAGING_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         _unpack(bundle_file, verified, staging)
-        _render_check(staging)
+        _render_check(staging, workers)
         target = root / verified.id / str(verified.version)
         target.parent.mkdir(exist_ok=True)
         if target.exists():  # the same version again (a downgrade back to it)
@@ -153,10 +156,10 @@ def _unpack(bundle_file: Path, verified: Verified, staging: Path) -> None:
         _sync_folder(folder)
 
 
-def _render_check(folder: Path) -> None:
+def _render_check(folder: Path, workers: Workers) -> None:
     """Every page renders; then its front matter is kept in an index, so the kiosk starts
     without reading every page (kiosk.content.page_index)."""
-    result = read_bundle(folder)
+    result = read_bundle(folder, workers=workers)
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     if result.bundle is None or errors:
         first = errors[0].message if errors else "it cannot be loaded"

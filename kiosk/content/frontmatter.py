@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 FENCE = "---"
-# libyaml's loader when PyYAML was built with it: eight times faster at start-up.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FrontMatterError(ValueError):
@@ -39,8 +35,12 @@ def split(text: str) -> SplitPage:
     else:
         raise FrontMatterError(1, "front matter has no closing '---' line")
     yaml_text = "".join(lines[1:end])
+    # Imported here: a kiosk starting on installed content reads the page index, no YAML.
+    import yaml
+
     try:
-        meta = yaml.load(yaml_text, Loader=_LOADER)
+        # libyaml's loader when PyYAML was built with it: eight times faster.
+        meta = yaml.load(yaml_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = 2 + mark.line if mark is not None else 1

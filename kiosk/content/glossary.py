@@ -26,8 +26,9 @@ _KEY_RE = re.compile(_KEY)
 _TERM_HREF_RE = re.compile(rf"^kiosk:term/(?P<key>{_KEY})$")
 _NOT_RUNNING_TEXT = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "img"})
 _BOX_TITLE_CLASS = "admonition-title"
-# Markdown's stand-ins for what it puts back after this pass (an entity, a curly quote).
+# Markdown's stand-ins for what it puts back after this pass (an entity, an escape).
 _PLACEHOLDER_RE = re.compile(f"{markdown.util.STX}[^{markdown.util.ETX}]*{markdown.util.ETX}")
+_WORD_START, _WORD_END = r"(?<![\w-])", r"(?![\w-])"  # a whole word: hyphens join words
 # Plurals that do not just add -s or -es, by how the term's last word ends.
 # (Spanish: infusión, infusiones — the plural loses the accent.)
 _IRREGULAR_PLURALS = (("ganglion", "gangli(?:on|a)"), ("sis", "s[ie]s"), ("ión", "i(?:ón|ones)"))
@@ -42,8 +43,10 @@ class Glossary:
         # Longest first: at any place in the text the longest term that fits wins.
         words = [n for n, term in enumerate(self.terms) if term.split()]
         order = sorted(words, key=lambda n: -len(self.terms[n]))
-        alternatives = "|".join(f"(?P<t{n}>{term_pattern(self.terms[n])})" for n in order)
-        self._pattern = re.compile(alternatives, re.IGNORECASE) if order else None
+        alternatives = "|".join(f"(?P<t{n}>{_term_words(self.terms[n])})" for n in order)
+        # The word boundaries once, outside: most places in a text fail there at once.
+        whole_words = rf"{_WORD_START}(?:{alternatives}){_WORD_END}"
+        self._pattern = re.compile(whole_words, re.IGNORECASE) if order else None
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -59,6 +62,11 @@ class Glossary:
 
 def term_pattern(term: str) -> str:
     """`term` as a whole word in a text: any spacing between its words, plural or not."""
+    return _WORD_START + _term_words(term) + _WORD_END
+
+
+def _term_words(term: str) -> str:
+    """`term`'s words with any spacing between them, the last one singular or plural."""
     words = [re.escape(word) for word in term.split()]
     last = words[-1]
     for ending, plural in _IRREGULAR_PLURALS:
@@ -67,7 +75,7 @@ def term_pattern(term: str) -> str:
             break
     else:
         last += "(?:e?s)?"
-    return r"(?<![\w-])" + r"\s+".join([*words[:-1], last]) + r"(?![\w-])"
+    return r"\s+".join([*words[:-1], last])
 
 
 def term_keys(entries: Mapping[str, str]) -> list[str]:

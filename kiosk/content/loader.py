@@ -18,14 +18,15 @@ from kiosk.content.edition_text import EditionText, folder_of
 from kiosk.content.model import Bundle, Clinic, Page
 from kiosk.content.on_open import RenderedOnOpen
 from kiosk.content.page_index import read_index
-from kiosk.content.pagefile import Index, PageSource, read_page
+from kiosk.content.page_reading import PAGES_DIR, read_pages
+from kiosk.content.pagefile import PageSource
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
 from kiosk.content.render import RenderedPage, Renderer
 from kiosk.content.translations import Edition, Originals, read_edition
+from kiosk.content.workers import ONE_PROCESS, Workers
 
 log = logging.getLogger("kiosk.content")
 
-PAGES_DIR = "pages"
 _LOG_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING,
                Severity.NOTE: logging.INFO}  # fmt: skip
 
@@ -54,12 +55,13 @@ def load_bundle(root: Path) -> Bundle:
     return result.bundle
 
 
-def read_bundle(root: Path, trusted: bool = False) -> LoadResult:
+def read_bundle(root: Path, trusted: bool = False, workers: Workers = ONE_PROCESS) -> LoadResult:
     """The bundle at `root` and every problem in it. `trusted`: an installed bundle, whose
     install rendered and checked every page: its pages are rendered when first opened
-    (kiosk.content.on_open), so start-up does not grow with the number of pages."""
+    (kiosk.content.on_open), so start-up does not grow with the number of pages. Otherwise
+    every page is rendered, by `workers` (kiosk.content.workers)."""
     try:
-        return _read_bundle(root, trusted)
+        return _read_bundle(root, trusted, workers)
     except OSError as exc:  # a folder or file the kiosk's user may not read
         problems = ProblemLog()
         problems.error(Path(exc.filename or root), 1, f"cannot read: {exc.strerror}")
@@ -76,7 +78,7 @@ def read_logged(root: Path, to: logging.Logger, trusted: bool = False) -> LoadRe
     return result
 
 
-def _read_bundle(root: Path, trusted: bool) -> LoadResult:
+def _read_bundle(root: Path, trusted: bool, workers: Workers) -> LoadResult:
     problems = ProblemLog()
     if not root.is_dir():
         problems.error(root, 1, "no such folder: give the folder that holds bundle.toml")
@@ -89,22 +91,22 @@ def _read_bundle(root: Path, trusted: bool) -> LoadResult:
     language = bundle_file.language if bundle_file else ""
     # An installed bundle's front matter comes from its index (kiosk.content.page_index).
     index = read_index(root, every_file) if trusted else None
-    sources = _read_pages(root, page_files, language, problems, index)
-    pages = {page_id: source.page for page_id, source in sources.items()}
     # A page that exists but did not parse is reported once, not again by
     # every tour step, topic and link that names it.
     existing = {path.stem for path in page_files}
-    rendered: Mapping[str, RenderedPage] = {}
+    renderer = Renderer(root, existing, glossary)
+    now = renderer if bundle_file is not None and not trusted else None  # render them now
+    sources, rendered = read_pages(root, page_files, language, problems, index=index,
+                                   renderer=now, workers=workers)  # fmt: skip
+    pages = {page_id: source.page for page_id, source in sources.items()}
     editions: list[Edition] = []
     if bundle_file is not None:
         _check_references(bundle_file, sources, existing, problems)
         if trusted:
-            rendered = RenderedOnOpen(Renderer(root, existing, glossary), pages)
-        else:
-            rendered = _render_pages(root, sources, existing, glossary, problems)
+            rendered = RenderedOnOpen(renderer, pages)
         originals = Originals(root, language, sources, rendered, existing, glossary, index)
         where = (bundle_file.toml.path, bundle_file.toml.line("bundle", "languages"))
-        editions = [read_edition(originals, other, where, problems, trusted)
+        editions = [read_edition(originals, other, where, problems, trusted, workers)
                     for other in languages[1:]]  # fmt: skip
     if bundle_file is None or problems.has_errors:
         return LoadResult(None, pages, rendered, sorted(problems.problems), glossary)
@@ -181,35 +183,6 @@ def _clinic_in(clinic: Clinic, text: EditionText) -> Clinic:
     return replace(clinic, hours=text.hours or clinic.hours, phones=phones)
 
 
-def _read_pages(
-    root: Path, page_files: list[Path], language: str, problems: ProblemLog, index: Index | None
-) -> dict[str, PageSource]:
-    folder = root / PAGES_DIR
-    if not folder.is_dir():
-        problems.error(folder, 1, f"no {PAGES_DIR}/ folder: every bundle needs its pages")
-        return {}
-    pages: dict[str, PageSource] = {}
-    for path in page_files:
-        source = read_page(path, problems, language, index=index)
-        if source is None:
-            continue
-        page_id = source.page.id
-        if page_id in pages:
-            other = pages[page_id].page.source
-            problems.error(path, 1, f"duplicate page id {page_id!r}: also {other}"
-                           f"{_translation_hint(root, path)}")  # fmt: skip
-            continue
-        pages[page_id] = source
-    return pages
-
-
-def _translation_hint(root: Path, path: Path) -> str:
-    folder = path.parent.relative_to(root / PAGES_DIR).as_posix()
-    if len(folder) in (2, 3) and folder.isalpha():
-        return f" (is {PAGES_DIR}/{folder}/ a translation? add its language to [bundle] languages)"
-    return ""
-
-
 def _check_references(
     bf: BundleFile,
     pages: Mapping[str, PageSource],
@@ -243,23 +216,3 @@ def _check_references(
             if ref not in reference_ids:
                 line = source.line_of(ref, source.meta_lines.get("references", 1))
                 problems.error(page.source, line, f"unknown reference {ref!r} (not in bundle.toml)")
-
-
-def _render_pages(
-    root: Path,
-    pages: Mapping[str, PageSource],
-    existing: Collection[str],
-    glossary: Mapping[str, str],
-    problems: ProblemLog,
-) -> dict[str, RenderedPage]:
-    renderer = Renderer(root, existing, glossary)
-    rendered = {}
-    for page_id, source in pages.items():
-        page = source.page
-        result = renderer.render(page.body)
-        for issue in result.issues:
-            line = page.line_of(issue.needle)
-            report = problems.error if issue.error else problems.warning
-            report(page.source, line, issue.message)
-        rendered[page_id] = result
-    return rendered

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 DRAFT = "draft"
 REVIEW_STATUSES = ("reviewed", DRAFT)
@@ -65,6 +66,13 @@ class Page:
     language: str = ""  # the language its words are in ("" before the loader sets it)
     translated_from: str = ""  # a translation: the fingerprint of the page it translates
     meta_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        """For a worker process (kiosk.content.workers): a read-only view does not pickle."""
+        return {**self.__dict__, "meta_lines": dict(self.meta_lines)}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, meta_lines=MappingProxyType(state["meta_lines"]))  # type: ignore[arg-type]
 
     def meta_line(self, key: str) -> int:
         """The line of `source` where the front matter sets `key` (1 if it does not)."""

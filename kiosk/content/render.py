@@ -2,8 +2,8 @@
 
 The pipeline, for every page:
 
-1. Python-Markdown, a fresh instance per page, with raw HTML turned off: a tag
-   in the source comes out as visible text, never as markup.
+1. Python-Markdown, one instance per renderer, reset for every page, with raw HTML
+   turned off: a tag in the source comes out as visible text, never as markup.
 2. A tree pass over the parsed page that decides every link and image:
    links to other pages become ``kiosk:page/<id>``; images must name a file in
    the bundle's ``media/`` folder; anything else is unwrapped (links keep their
@@ -24,13 +24,13 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import markdown
 from markdown.extensions.admonition import AdmonitionExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
@@ -44,6 +44,7 @@ from kiosk.content.sanitizer import (
     TABLE_ATTRIBUTES,
     sanitize,
 )
+from kiosk.content.typography import Typography
 
 PAGE_SCHEME = "kiosk:page/"
 MEDIA_DIR = "media"
@@ -76,16 +77,22 @@ class RenderedPage:
     """
 
     html: str
-    text: str
     page_links: tuple[str, ...]
     images: tuple[Path, ...]
     issues: tuple[Issue, ...]
     blocks: tuple[Block, ...] = ()
     terms: tuple[str, ...] = ()
 
+    @cached_property
+    def text(self) -> str:
+        """The page's plain text, one block per line; made when first needed (the
+        readability checks need it, an install or a build does not)."""
+        return html_to_text(self.html)
+
 
 class Renderer:
-    """Renders the pages of one bundle; knows its root and its page ids."""
+    """Renders the pages of one bundle; knows its root and its page ids. One thread at a
+    time: it keeps one Markdown instance, reset for each page."""
 
     def __init__(
         self, root: Path, page_ids: Collection[str], glossary: Mapping[str, str] | None = None
@@ -93,16 +100,14 @@ class Renderer:
         self.root = root
         self.page_ids = frozenset(page_ids)
         self.glossary = Glossary(glossary or {})
+        self._md: markdown.Markdown | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a worker process needs to render (kiosk.content.workers): not the Markdown."""
+        return {**self.__dict__, "_md": None}
 
     def render(self, source: str) -> RenderedPage:
-        # Extension objects, not names: a name costs an entry-point scan per page.
-        extensions = [
-            TableExtension(), AttrListExtension(), SaneListExtension(), SmartyExtension(),
-            AdmonitionExtension(),
-        ]  # fmt: skip
-        md = markdown.Markdown(extensions=extensions, output_format="html")
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
+        md = self._markdown()
         checker = _LinkChecker(md, self)
         # After every built-in tree pass (attr_list may add attributes; 0 is unescape).
         md.treeprocessors.register(checker, "kiosk_links", -10)
@@ -116,13 +121,23 @@ class Renderer:
         safe_html = "\n".join(block.inline() for block in blocks)
         return RenderedPage(
             html=safe_html,
-            text=html_to_text(safe_html),
             page_links=tuple(checker.page_links),
             images=tuple(checker.images),
             issues=(*_raw_html_issues(source), *checker.issues),
             blocks=blocks,
             terms=tuple(self.glossary.terms[index] for index in terms.used),
         )
+
+    def _markdown(self) -> markdown.Markdown:
+        """The renderer's Markdown, reset: no reference or footnote of the last page stays."""
+        if self._md is None:
+            # Extension objects, not names: a name costs an entry-point scan.
+            extensions = [TableExtension(), AttrListExtension(), SaneListExtension(),
+                          Typography(), AdmonitionExtension()]  # fmt: skip
+            self._md = markdown.Markdown(extensions=extensions, output_format="html")
+            self._md.preprocessors.deregister("html_block")
+            self._md.inlinePatterns.deregister("html")
+        return self._md.reset()
 
     def resolve_href(self, href: str) -> str | None:
         """The page id a link names, or None when it is not a page link."""

@@ -10,7 +10,7 @@ spelling, with the rules for diphthongs, hiatus and the silent u of que/gui.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -56,6 +56,10 @@ def _table() -> dict[str, int]:
     return counts
 
 
+_WORDS_KEPT = 1 << 16  # a page's words repeat, and a bundle's vocabulary is small
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
 def english(word: str) -> int:
     """Syllables of an English word; a hyphenated one counts each part (stress-related: 4)."""
     if "-" in word:
@@ -69,6 +73,7 @@ _ES_STRONG = set("aeoáéó")
 _ES_STRESSED_WEAK = set("íú")  # an accent on i or u breaks a diphthong: dí-a, ba-úl
 
 
+@lru_cache(maxsize=_WORDS_KEPT)
 def spanish(word: str) -> int:
     if "-" in word:
         return sum(spanish(part) for part in word.split("-") if part)

@@ -23,6 +23,7 @@ from kiosk.content.on_open import RenderedOnOpen
 from kiosk.content.pagefile import PAGE_KEYS, Index, PageSource, read_page
 from kiosk.content.problems import ProblemLog
 from kiosk.content.render import RenderedPage, Renderer
+from kiosk.content.workers import ONE_PROCESS, Workers
 
 PAGES_DIR = "pages"
 TRANSLATION_KEYS = PAGE_KEYS | {"translated_from"}
@@ -68,6 +69,7 @@ def read_edition(
     where: tuple[Path, int],
     problems: ProblemLog,
     trusted: bool = False,
+    workers: Workers = ONE_PROCESS,
 ) -> Edition:
     """`language`'s pages; `where` (bundle.toml's `languages` line) is blamed for a
     missing folder. A `trusted` (installed) bundle's pages are rendered when first opened,
@@ -91,9 +93,10 @@ def read_edition(
         pages[page_id] = page
     if trusted:
         return Edition(language, pages, RenderedOnOpen(renderer, pages), glossary)
-    rendered: dict[str, RenderedPage] = {}
+    bodies = [page.body for page in pages.values()]
+    rendered = dict(zip(pages, workers.map(renderer.render, bodies), strict=True))
     for page_id, page in pages.items():
-        rendered[page_id] = result = renderer.render(page.body)
+        result = rendered[page_id]
         first = originals.sources[page_id].page
         if page is not first:
             _report_render(page, result, problems)

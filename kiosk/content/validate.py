@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from kiosk.content.bundlefile import BUNDLE_FILE, glossary_file
@@ -16,6 +17,7 @@ from kiosk.content.reading import PageReport, check_length, own_words, reading, 
 from kiosk.content.render import RenderedPage
 from kiosk.content.tomlfile import TomlFile
 from kiosk.content.wording import mood_word, unexplained_words
+from kiosk.content.workers import ONE_PROCESS, Workers
 from kiosk.i18n.catalogue import has_catalogue
 
 REVIEW_EVERY = dt.timedelta(days=365)
@@ -49,15 +51,16 @@ class Report:
         }
 
 
-def validate(root: Path, today: dt.date) -> Report:
-    """Load `root` and add the editorial warnings to whatever loading found."""
-    result = read_bundle(root)
+def validate(root: Path, today: dt.date, workers: Workers = ONE_PROCESS) -> Report:
+    """Load `root` and add the editorial warnings to whatever loading found; the pages are
+    rendered and checked by `workers` (kiosk.content.workers)."""
+    result = read_bundle(root, workers=workers)
     log = ProblemLog()
     default = result.bundle.language if result.bundle else ""
-    reports = [
-        _check_page(page, rendered, glossary, default, today, log)
-        for page, rendered, glossary in _written_pages(result)
-    ]
+    checked = workers.map(partial(_check_page, default, today), _written_pages(result))
+    reports = [report for report, _ in checked]
+    for _, found in checked:
+        log.problems.extend(found)
     _check_languages(result, log)
     _check_unused_references(root, result, log)
     _check_unused_glossary(root, result, log)
@@ -66,13 +69,13 @@ def validate(root: Path, today: dt.date) -> Report:
 
 
 def _check_page(
-    page: Page,
-    rendered: RenderedPage,
-    glossary: Mapping[str, str],
     default: str,
     today: dt.date,
-    log: ProblemLog,
-) -> PageReport:
+    written: tuple[Page, RenderedPage, Mapping[str, str]],
+) -> tuple[PageReport, list[Problem]]:
+    """A page's reading level, and the editorial problems with it."""
+    page, rendered, glossary = written
+    log = ProblemLog()
     report = reading(page, rendered)
     if report.hard:
         log.warning(page.source, page.body_line, too_hard(report))
@@ -89,7 +92,7 @@ def _check_page(
             f"last reviewed {page.last_reviewed.isoformat()}, over a year ago: "
             "check the page and update 'last_reviewed'",
         )
-    return report
+    return report, log.problems
 
 
 def _check_languages(result: LoadResult, log: ProblemLog) -> None:
@@ -108,17 +111,19 @@ def _written_pages(
     result: LoadResult,
 ) -> Iterator[tuple[Page, RenderedPage, Mapping[str, str]]]:
     """Every page as written, in each language: the original pages, then each language's
-    translations (a page shown untranslated is checked once, as its original)."""
+    translations (a page shown untranslated is checked once, as its original). Each
+    language's glossary is one plain dict, which goes to a worker process once per batch."""
+    glossary = dict(result.glossary)
     for page_id, page in result.pages.items():
         rendered = result.rendered.get(page_id)
         if rendered is not None:
-            yield page, rendered, result.glossary
+            yield page, rendered, glossary
     bundle = result.bundle
     for language, edition in (bundle.translations if bundle else {}).items():
-        rendered_in = result.rendered_for(language)
+        rendered_in, glossary = result.rendered_for(language), dict(edition.glossary)
         for page_id, page in edition.pages.items():
             if edition.in_own_language(page):
-                yield page, rendered_in[page_id], edition.glossary
+                yield page, rendered_in[page_id], glossary
 
 
 def _check_wording(

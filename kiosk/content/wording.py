@@ -49,9 +49,10 @@ class Unexplained:
     needle: str  # the page's own spelling, to find the line
 
 
-def _word_re(word: str) -> re.Pattern[str]:
-    """`word` and its plural, as a whole word (as the glossary finds its terms)."""
-    return re.compile(term_pattern(word), re.IGNORECASE)
+def _word_re(word: str) -> tuple[str, re.Pattern[str]]:
+    """`word` and its plural, as a whole word (as the glossary finds its terms), and the
+    start of it that any use must contain (a quick test before the pattern's search)."""
+    return word.split()[0][:4].casefold(), re.compile(term_pattern(word), re.IGNORECASE)
 
 
 _JARGON_RES = {
@@ -65,9 +66,10 @@ def unexplained_words(
 ) -> list[Unexplained]:
     """Jargon in `text` that neither the glossary nor the page's italics explain."""
     explained = " | ".join([*emphasized, *glossary])
+    folded = text.casefold()
     found = []
-    for word, pattern in _JARGON_RES.get(primary(language), {}).items():
-        match = pattern.search(text)
+    for word, (start, pattern) in _JARGON_RES.get(primary(language), {}).items():
+        match = pattern.search(text) if start in folded else None
         if match and not pattern.search(explained):
             found.append(Unexplained(word, match.group(0)))
     return found

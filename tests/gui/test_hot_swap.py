@@ -1,7 +1,9 @@
-"""New content installed while the kiosk runs shows at the next reset, without a restart."""
+"""New content installed while the kiosk runs shows at the next reset, without a restart;
+it is read off the screen's thread, and swapped in only while nobody is using the kiosk."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from kiosk.bridge import following
 from kiosk.bridge.walk import settle
 from kiosk.bundles import pointer, store
 from kiosk.content.loader import read_bundle
@@ -48,7 +51,16 @@ def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Kiosk]:
     kiosk.window.close()
 
 
-def test_a_new_install_shows_at_the_next_reset(kiosk: Kiosk, tmp_path: Path) -> None:
+def shows(qtbot: QtBot, kiosk: Kiosk, clinic: str) -> None:
+    """Wait until the follower has read what it was reading, and the attract screen names
+    `clinic`."""
+    follower = kiosk.follower
+    assert follower is not None
+    qtbot.waitUntil(lambda: not follower.loading, timeout=10_000)
+    assert text_of(kiosk.window, "attractClinic") == clinic
+
+
+def test_a_new_install_shows_at_the_next_reset(kiosk: Kiosk, qtbot: QtBot, tmp_path: Path) -> None:
     window = kiosk.window
     assert text_of(window, "attractClinic") == "Test Clinic 3"
     tap(window, "attractClinic")
@@ -58,7 +70,7 @@ def test_a_new_install_shows_at_the_next_reset(kiosk: Kiosk, tmp_path: Path) -> 
 
     tap(window, "doneButton")
 
-    assert text_of(window, "attractClinic") == "Test Clinic 4"
+    shows(qtbot, kiosk, "Test Clinic 4")
     assert kiosk.result.bundle is not None
     assert kiosk.result.bundle.version == 4
     kiosk.navigation.home()
@@ -67,14 +79,16 @@ def test_a_new_install_shows_at_the_next_reset(kiosk: Kiosk, tmp_path: Path) -> 
     assert text_of(window, "pageTitle") == "More"
 
 
-def test_a_new_install_that_does_not_load_is_rolled_back(kiosk: Kiosk, tmp_path: Path) -> None:
+def test_a_new_install_that_does_not_load_is_rolled_back(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
     new = store.install(bundle_v(5, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
     (new.path / "bundle.toml").write_text("damaged [")
     tap(kiosk.window, "attractClinic")
 
     tap(kiosk.window, "doneButton")
 
-    assert text_of(kiosk.window, "attractClinic") == "Test Clinic 3"
+    shows(qtbot, kiosk, "Test Clinic 3")
     assert store.active(tmp_path / "data").version == 3  # type: ignore[union-attr]
     assert find(kiosk.window, "attractClinic").isVisible()
 
@@ -134,6 +148,7 @@ def test_new_content_that_does_not_load_is_tried_once_not_every_half_minute(
 
     for _ in range(3):
         kiosk.follower.look()  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: not kiosk.follower.loading)  # type: ignore[union-attr]
 
     assert kiosk.result.bundle.id == "libertas-mind"  # type: ignore[union-attr]
     assert text_of(kiosk.window, "attractClinic") == "Libertas Mind"
@@ -142,7 +157,9 @@ def test_new_content_that_does_not_load_is_tried_once_not_every_half_minute(
     kiosk.window.close()
 
 
-def test_a_new_install_in_two_languages_is_offered_in_both(kiosk: Kiosk, tmp_path: Path) -> None:
+def test_a_new_install_in_two_languages_is_offered_in_both(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
     """A Spanish reader was on the old (English-only) content; the new one is in both."""
     window = kiosk.window
     assert all(i.objectName() != "language-es-US" for i in items(window))  # English only
@@ -152,6 +169,7 @@ def test_a_new_install_in_two_languages_is_offered_in_both(kiosk: Kiosk, tmp_pat
 
     tap(window, "doneButton")
 
+    shows(qtbot, kiosk, "Test Clinic")  # (the Spanish bundle's name)
     assert kiosk.result.bundle is not None
     assert kiosk.result.bundle.languages == ("en-US", "es-US")
     assert kiosk.language.property("current") == "en-US"  # the next patient: the default
@@ -160,3 +178,55 @@ def test_a_new_install_in_two_languages_is_offered_in_both(kiosk: Kiosk, tmp_pat
     assert kiosk.navigation.openPage("intro")
     settle()
     assert text_of(window, "pageTitle") == "Introducción"
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, list[Path]]]:
+    """New content is read only when the test lets it (and each read is counted)."""
+    release, reads = threading.Event(), []
+    read = following.read_logged
+
+    def slow_read(root: Path, *args: object, **kwargs: object) -> object:
+        reads.append(root)
+        release.wait(timeout=10)  # a kiosk reading on the screen's thread would stall here
+        return read(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(following, "read_logged", slow_read)
+    yield release, reads
+    release.set()
+
+
+def test_the_attract_screen_keeps_drawing_while_new_content_is_read(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path, held: tuple[threading.Event, list[Path]]
+) -> None:
+    release, _ = held
+    assert kiosk.follower is not None
+    store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+
+    kiosk.follower.look()
+
+    assert kiosk.follower.loading
+    with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=5_000):
+        kiosk.window.update()  # the screen still draws while the content is read
+    assert text_of(kiosk.window, "attractClinic") == "Test Clinic 3"
+    release.set()
+    shows(qtbot, kiosk, "Test Clinic 4")
+
+
+def test_content_read_while_a_patient_started_waits_for_the_next_reset(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path, held: tuple[threading.Event, list[Path]]
+) -> None:
+    release, reads = held
+    assert kiosk.follower is not None
+    store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+    kiosk.follower.look()
+    tap(kiosk.window, "attractClinic")  # a patient starts while it is read
+    release.set()
+    qtbot.waitUntil(lambda: not kiosk.follower.loading)  # type: ignore[union-attr]
+    assert kiosk.navigation.screen == "home"
+    assert kiosk.result.bundle.version == 3  # type: ignore[union-attr]
+
+    tap(kiosk.window, "doneButton")
+
+    shows(qtbot, kiosk, "Test Clinic 4")
+    assert len(reads) == 1  # read once, shown when they were done
