@@ -5,16 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from bench import content, kiosk, package, pipeline
+from bench import content, kiosk, package
+from bench.table import print_table as _table
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    for number, line in enumerate([headers, *rows]):
-        print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)))
-        if number == 0:
-            print("  ".join("-" * w for w in widths))
-    print()
+def _in_its_own_process(module: str) -> None:
+    sys.stdout.flush()  # this process's tables first, in order
+    subprocess.run([sys.executable, "-m", module], check=True)
 
 
 def main() -> None:
@@ -23,8 +20,9 @@ def main() -> None:
         ("benchmark", "median", "min", "max"),
         [(n, f"{m:.2f} ms", f"{lo:.2f} ms", f"{hi:.2f} ms") for n, m, lo, hi, _ in content.run()],
     )
-    print(f"Content pipeline on a 1,000-page bundle (median of {pipeline.RUNS} runs)\n")
-    _table(("benchmark", "median", "in 1 process", "target"), pipeline.run())
+    # Its own process: the 1,000-page bundles it reads would swell this one, and every
+    # child forked from it after (a child's peak memory counts what it had at the fork).
+    _in_its_own_process("bench.pipeline")
     print(f"Kiosk beside a minimal QML window, the floor (median of {kiosk.RUNS} runs)\n")
     _table(("benchmark", "kiosk", "floor", "ratio"), kiosk.run())
     print(f"A 1,000-page bundle beside the sample, both as installed (median of {kiosk.RUNS})\n")
@@ -32,9 +30,8 @@ def main() -> None:
     print(f"Packaged build beside the source (median of {package.RUNS} runs)\n")
     _table(("benchmark", "frozen", "source", "ratio"), package.run())
     # Their own processes: a Qt application of its own; a real X window (Xvfb); Chromium.
-    subprocess.run([sys.executable, "-m", "bench.contrast"], check=True)
-    subprocess.run([sys.executable, "-m", "bench.idle"], check=True)
-    subprocess.run([sys.executable, "-m", "bench.chromium"], check=True)
+    for module in ("bench.contrast", "bench.idle", "bench.chromium"):
+        _in_its_own_process(module)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.kiosk import ENV, ROOT, _as_installed
+from bench.table import print_table
 from kiosk.content.export import export_site
 from kiosk.content.loader import read_bundle
 
@@ -130,13 +131,7 @@ def main() -> None:
         return
     rows = run(chromium)
     print(f"The kiosk beside Chromium on the {PAGE} page (median of {RUNS} runs)\n")
-    headers = ("benchmark", "kiosk", "chromium", "kiosk better by", "target")
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    for number, line in enumerate([headers, *rows]):
-        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)))
-        if number == 0:
-            print("  ".join("-" * w for w in widths))
-    print()
+    print_table(("benchmark", "kiosk", "chromium", "kiosk better by", "target"), rows)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """The content pipeline on a 1,000-page bundle: validate, build (check, then sign) and
 install (verify, unpack, render-check, index), each in this process with the worker
 processes kiosk-admin uses (one per core), and, for the ratio, in one process; medians of
-RUNS, the two ways taking turns."""
+RUNS, the two ways taking turns.
+
+python -m bench.pipeline    (part of make bench; prints a table)
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pathlib import Path
 from nacl.signing import SigningKey
 
 from bench.big_bundle import make_big_bundle
+from bench.table import print_table
 from kiosk.bundles import store
 from kiosk.bundles.build import build_bundle
 from kiosk.bundles.signing import key_id
@@ -67,3 +71,12 @@ def run() -> list[tuple[str, str, str, str]]:
                      f"{one:.2f} s ({one / median:.2f}x)",
                      f"<= {target:.0f} s {'ok' if median <= target else 'MISSED'}"))  # fmt: skip
     return rows
+
+
+def main() -> None:
+    print(f"Content pipeline on a 1,000-page bundle (median of {RUNS} runs)\n")
+    print_table(("benchmark", "median", "in 1 process", "target"), run())
+
+
+if __name__ == "__main__":
+    main()
