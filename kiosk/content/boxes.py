@@ -19,9 +19,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
-
 BOX_KINDS = ("evidence", "tool", "safety")
 TEXT = ""  # the kind of a block that is not a box
 
@@ -50,11 +47,11 @@ class Block:
         return f"<p><strong>{html.escape(self.title)}</strong></p>\n{self.html}"
 
 
-class BoxChecker(Treeprocessor):
-    """Keeps only well-formed boxes; `report(needle, message)` hears about the rest."""
+class BoxChecker:
+    """A Markdown tree pass (Markdown calls its `run`) that keeps only well-formed boxes;
+    `report(needle, message)` hears about the rest."""
 
-    def __init__(self, md: markdown.Markdown, report: Callable[[str, str], None]) -> None:
-        super().__init__(md)
+    def __init__(self, report: Callable[[str, str], None]) -> None:
         self.report = report
 
     def run(self, root: ET.Element) -> None:

@@ -15,8 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
+from kiosk.content.marks import ETX, STX
 
 TERM_SCHEME = "kiosk:term/"
 TERM_CLASS = "term"  # the class the kiosk's style and the export's find a term by
@@ -27,7 +26,7 @@ _TERM_HREF_RE = re.compile(rf"^kiosk:term/(?P<key>{_KEY})$")
 _NOT_RUNNING_TEXT = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "img"})
 _BOX_TITLE_CLASS = "admonition-title"
 # Markdown's stand-ins for what it puts back after this pass (an entity, an escape).
-_PLACEHOLDER_RE = re.compile(f"{markdown.util.STX}[^{markdown.util.ETX}]*{markdown.util.ETX}")
+_PLACEHOLDER_RE = re.compile(f"{STX}[^{ETX}]*{ETX}")
 _WORD_START, _WORD_END = r"(?<![\w-])", r"(?![\w-])"  # a whole word: hyphens join words
 # Plurals that do not just add -s or -es, by how the term's last word ends.
 # (Spanish: infusión, infusiones — the plural loses the accent.)
@@ -105,11 +104,11 @@ def term_key_from_link(url: str) -> str | None:
     return match["key"] if match else None
 
 
-class TermLinker(Treeprocessor):
-    """Links the first use of each term on a page; `used` lists their indexes in order."""
+class TermLinker:
+    """A Markdown tree pass (Markdown calls its `run`) that links the first use of each
+    term on a page; `used` lists their indexes in order."""
 
-    def __init__(self, md: markdown.Markdown, glossary: Glossary) -> None:
-        super().__init__(md)
+    def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.used: list[int] = []
 

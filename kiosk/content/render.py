@@ -26,16 +26,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-
-import markdown
-from markdown.extensions.admonition import AdmonitionExtension
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
-from markdown.treeprocessors import Treeprocessor
+from typing import TYPE_CHECKING
 
 from kiosk.content.boxes import Block, BoxChecker, split_blocks
 from kiosk.content.glossary import Glossary, TermLinker
+from kiosk.content.marks import AMP_SUBSTITUTE
 from kiosk.content.plaintext import html_to_text
 from kiosk.content.sanitizer import (
     KIOSK_HREF_RE,
@@ -44,7 +39,9 @@ from kiosk.content.sanitizer import (
     TABLE_ATTRIBUTES,
     sanitize,
 )
-from kiosk.content.typography import Typography
+
+if TYPE_CHECKING:
+    import markdown
 
 PAGE_SCHEME = "kiosk:page/"
 MEDIA_DIR = "media"
@@ -108,14 +105,14 @@ class Renderer:
 
     def render(self, source: str) -> RenderedPage:
         md = self._markdown()
-        checker = _LinkChecker(md, self)
+        checker = _LinkChecker(self)
         # After every built-in tree pass (attr_list may add attributes; 0 is unescape).
-        md.treeprocessors.register(checker, "kiosk_links", -10)
-        boxes = BoxChecker(md, lambda needle, message: checker.issues.append(
+        _run_in(md, checker, "kiosk_links", -10)
+        boxes = BoxChecker(lambda needle, message: checker.issues.append(
             Issue(True, needle, message)))  # fmt: skip
-        md.treeprocessors.register(boxes, "kiosk_boxes", -11)
-        terms = TermLinker(md, self.glossary)  # after both: it knows the links and box titles
-        md.treeprocessors.register(terms, "kiosk_terms", -12)
+        _run_in(md, boxes, "kiosk_boxes", -11)
+        terms = TermLinker(self.glossary)  # after both: it knows the links and box titles
+        _run_in(md, terms, "kiosk_terms", -12)
         known = len(self.glossary)
         blocks = tuple(_safe_block(b, known) for b in split_blocks(md.convert(source)))
         safe_html = "\n".join(block.inline() for block in blocks)
@@ -131,6 +128,15 @@ class Renderer:
     def _markdown(self) -> markdown.Markdown:
         """The renderer's Markdown, reset: no reference or footnote of the last page stays."""
         if self._md is None:
+            # Imported here, with the first page: the kiosk starts without Markdown.
+            import markdown
+            from markdown.extensions.admonition import AdmonitionExtension
+            from markdown.extensions.attr_list import AttrListExtension
+            from markdown.extensions.sane_lists import SaneListExtension
+            from markdown.extensions.tables import TableExtension
+
+            from kiosk.content.typography import Typography
+
             # Extension objects, not names: a name costs an entry-point scan.
             extensions = [TableExtension(), AttrListExtension(), SaneListExtension(),
                           Typography(), AdmonitionExtension()]  # fmt: skip
@@ -153,9 +159,10 @@ class Renderer:
         return path if path.is_relative_to(media) else None
 
 
-class _LinkChecker(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, renderer: Renderer) -> None:
-        super().__init__(md)
+class _LinkChecker:
+    """A Markdown tree pass (Markdown calls its `run`) that decides every link and image."""
+
+    def __init__(self, renderer: Renderer) -> None:
         self.renderer = renderer
         self.page_links: list[str] = []
         self.images: list[Path] = []
@@ -175,7 +182,7 @@ class _LinkChecker(Treeprocessor):
     def _check_link(self, a: ET.Element) -> bool:
         # Autolinked e-mail addresses arrive entity-encoded, with Markdown's
         # placeholder for "&"; decode them so staff read the address they wrote.
-        raw = (a.get("href") or "").replace(markdown.util.AMP_SUBSTITUTE, "&")
+        raw = (a.get("href") or "").replace(AMP_SUBSTITUTE, "&")
         href = html.unescape(raw).strip()
         page_id = self.renderer.resolve_href(href)
         if page_id is None and _WEB_LINK_RE.match(href):
@@ -217,6 +224,13 @@ class _LinkChecker(Treeprocessor):
             )
         self.images.append(path)
         return True
+
+
+def _run_in(md: markdown.Markdown, tree_pass: object, name: str, priority: int) -> None:
+    """`tree_pass` among Markdown's tree passes (replacing the last page's): Markdown calls
+    each one's `run(root)`, so a pass need not be one of its Treeprocessor classes, whose
+    import the kiosk's start would pay."""
+    md.treeprocessors.register(tree_pass, name, priority)  # type: ignore[arg-type]
 
 
 def _safe_block(block: Block, terms: int) -> Block:

@@ -53,3 +53,11 @@ def test_the_same_as_smarty_on_the_sample_and_the_hostile_corpus() -> None:
 )
 def test_quotes_are_curled_and_dashes_made(text: str, curled: str) -> None:
     assert educate(text) == curled
+
+
+def test_the_placeholder_marks_are_markdowns() -> None:
+    from markdown import util
+
+    from kiosk.content import marks
+
+    assert (marks.STX, marks.ETX, marks.AMP_SUBSTITUTE) == (util.STX, util.ETX, util.AMP_SUBSTITUTE)
