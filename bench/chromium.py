@@ -1,8 +1,9 @@
 """The kiosk beside Chromium on the same page: the sample's opioids page, exported by
 `kiosk-admin bundle export-html` for Chromium, shown by the kiosk from its installed copy.
 
-Each is a fresh process tree run to its first frame of the page (the kiosk: its first
-frame with the page open; Chromium: `--headless=new --screenshot`, which exits when the
+Each is a fresh process tree, timed from its start to its exit, which each makes right
+after its first frame of the page (the kiosk: `bench.window kiosk page`, the page open
+before the window shows; Chromium: `--headless=new --screenshot`, which exits when the
 screenshot is taken). Memory is the peak over the run of the whole tree, sampled every
 SAMPLE_S: the sum of RSS (as the issue asks; Chromium's processes share much of it) and
 the sum of PSS (each shared page counted once, split among its users).

@@ -108,8 +108,10 @@ def measure(which: str, mode: str) -> list[float]:
         window, pages, prepare, switch, _alive = (
             the_kiosk(sample) if which == "kiosk" else the_floor()
         )
-    if mode == "page":  # bench.chromium: the page Chromium is shown, as the first frame
-        assert _alive.navigation.openPage(os.environ["BENCH_PAGE"])  # type: ignore[attr-defined]
+    # bench.chromium: the page Chromium is shown, as the first frame.
+    shown = mode != "page" or _alive.navigation.openPage(os.environ["BENCH_PAGE"])  # type: ignore[attr-defined]
+    if not shown:
+        raise SystemExit(f"no page {os.environ['BENCH_PAGE']!r} to show")
     window.resize(1080, 1920)
     window.show()
     wait_for_frame(window)

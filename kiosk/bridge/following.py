@@ -33,7 +33,7 @@ class ContentFollower(QObject):
     loaded = Signal(object, object)
 
     def __init__(self, kiosk: Kiosk) -> None:
-        super().__init__()
+        super().__init__(kiosk.engine)  # goes with the engine: a late read is then dropped
         self._kiosk = kiosk
         self.timer: QTimer | None = None
         self._not_shown: set[tuple[str, int]] = set()  # installed, but would not load
@@ -92,7 +92,11 @@ class ContentFollower(QObject):
             log.exception("reading new content %s version %d failed", installed.id,
                           installed.version)  # fmt: skip
             result = LoadResult(None, {}, {}, [])
-        self.loaded.emit(installed, result)
+        try:
+            self.loaded.emit(installed, result)
+        except RuntimeError:  # the kiosk closed while it was read: nothing to show it on
+            log.info("new content %s version %d was read after the kiosk closed",
+                     installed.id, installed.version)  # fmt: skip
 
     @Slot(object, object)
     def _arrived(self, installed: pointer.Installed, result: LoadResult) -> None:
@@ -100,7 +104,8 @@ class ContentFollower(QObject):
         self._loading = None
         if result.bundle is None:
             self._not_shown.add((installed.id, installed.version))
-            self._roll_back(installed)
+            if pointer.active(self._kiosk.config.path("paths.data_dir")) == installed:
+                self._roll_back(installed)  # (not if yet another install replaced it)
             return
         if self._newer() != installed:  # a patient started, or yet another install came
             self._ready = (installed, result)  # shown at the next look, if still the one

@@ -15,7 +15,8 @@ from kiosk.content.workers import ONE_PROCESS, Workers
 
 PAGES_DIR = "pages"
 
-Read = tuple[PageSource | None, RenderedPage | None, list[Problem]]
+# The page, rendered, the problems reading it and the problems rendering it.
+Read = tuple[PageSource | None, RenderedPage | None, list[Problem], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -27,16 +28,16 @@ class _ReadPage:
     index: Index | None
 
     def __call__(self, path: Path) -> Read:
-        problems = ProblemLog()
+        problems, rendering = ProblemLog(), ProblemLog()
         source = read_page(path, problems, self.language, index=self.index)
         if source is None or self.renderer is None:
-            return source, None, problems.problems
+            return source, None, problems.problems, []
         page = source.page
         rendered = self.renderer.render(page.body)
         for issue in rendered.issues:
-            report = problems.error if issue.error else problems.warning
+            report = rendering.error if issue.error else rendering.warning
             report(page.source, page.line_of(issue.needle), issue.message)
-        return source, rendered, problems.problems
+        return source, rendered, problems.problems, rendering.problems
 
 
 def read_pages(
@@ -57,7 +58,7 @@ def read_pages(
         return {}, {}
     pages: dict[str, PageSource] = {}
     rendered: dict[str, RenderedPage] = {}
-    for path, (source, result, found) in zip(
+    for path, (source, result, found, in_rendering) in zip(
         files, workers.map(_ReadPage(language, renderer, index), files), strict=True
     ):
         problems.problems.extend(found)
@@ -68,7 +69,8 @@ def read_pages(
             other = pages[page_id].page.source
             problems.error(path, 1, f"duplicate page id {page_id!r}: also {other}"
                            f"{_translation_hint(root, path)}")  # fmt: skip
-            continue
+            continue  # (its rendering's problems are not this bundle's: it is not shown)
+        problems.problems.extend(in_rendering)
         pages[page_id] = source
         if result is not None:
             rendered[page_id] = result

@@ -114,7 +114,14 @@ class Renderer:
         terms = TermLinker(self.glossary)  # after both: it knows the links and box titles
         _run_in(md, terms, "kiosk_terms", -12)
         known = len(self.glossary)
-        blocks = tuple(_safe_block(b, known) for b in split_blocks(md.convert(source)))
+        try:
+            converted = md.convert(source)
+        except Exception:
+            # A page that fails half-way leaves Markdown's parser mid-page (reset() does
+            # not clear it): the next page gets a new instance.
+            self._md = None
+            raise
+        blocks = tuple(_safe_block(b, known) for b in split_blocks(converted))
         safe_html = "\n".join(block.inline() for block in blocks)
         return RenderedPage(
             html=safe_html,
@@ -126,7 +133,8 @@ class Renderer:
         )
 
     def _markdown(self) -> markdown.Markdown:
-        """The renderer's Markdown, reset: no reference or footnote of the last page stays."""
+        """The renderer's Markdown, reset: no reference or stashed text of the last page
+        stays (and after a page that failed, a new one: see render)."""
         if self._md is None:
             # Imported here, with the first page: the kiosk starts without Markdown.
             import markdown

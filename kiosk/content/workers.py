@@ -29,7 +29,8 @@ CHUNKS_PER_PROCESS = 4  # enough to even out pages of different lengths
 
 
 def usable_cores() -> int:
-    """The cores this process may run on (a container or `taskset` may allow fewer)."""
+    """The cores this process may run on (`taskset` or a container's cpuset may allow
+    fewer; a CPU quota, such as docker's --cpus, is not seen here)."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

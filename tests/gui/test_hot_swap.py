@@ -230,3 +230,21 @@ def test_content_read_while_a_patient_started_waits_for_the_next_reset(
 
     shows(qtbot, kiosk, "Test Clinic 4")
     assert len(reads) == 1  # read once, shown when they were done
+
+
+def test_a_good_install_while_a_broken_one_is_read_is_not_rolled_back(
+    kiosk: Kiosk, qtbot: QtBot, tmp_path: Path, held: tuple[threading.Event, list[Path]]
+) -> None:
+    release, _ = held
+    assert kiosk.follower is not None
+    data = tmp_path / "data"
+    broken = store.install(bundle_v(5, tmp_path), data, TRUSTED, "0.1.0")
+    (broken.path / "bundle.toml").write_text("damaged [")
+    kiosk.follower.look()
+    store.install(bundle_v(6, tmp_path), data, TRUSTED, "0.1.0")  # lands while 5 is read
+    release.set()
+    qtbot.waitUntil(lambda: not kiosk.follower.loading)  # type: ignore[union-attr]
+
+    assert store.active(data).version == 6  # type: ignore[union-attr]
+    kiosk.follower.look()
+    shows(qtbot, kiosk, "Test Clinic 6")

@@ -277,3 +277,15 @@ def test_removed_email_links_are_named_readably(renderer: Renderer) -> None:
     assert [i.message for i in page.issues] == [
         "link to 'mailto:someone@example.org' was removed: the kiosk is offline; write it as text"
     ]
+
+
+def test_a_page_that_fails_to_render_leaves_the_next_page_as_it_should_be(
+    renderer: Renderer, tmp_path: Path
+) -> None:
+    too_deep = "".join("    " * depth + "- item\n" for depth in range(400))
+    with pytest.raises(RecursionError):
+        renderer.render(too_deep)
+
+    after = "- one\n\n    more of one\n"
+    assert renderer.render(after).html == Renderer(tmp_path, set()).render(after).html
+    assert "<pre>" not in renderer.render(after).html

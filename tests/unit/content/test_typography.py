@@ -17,20 +17,26 @@ SAMPLE = Path(__file__).resolve().parents[3] / "content"
 
 
 def _convert(extension: markdown.extensions.Extension, source: str) -> str:
-    md = markdown.Markdown(extensions=["tables", "attr_list", "admonition", extension])
+    """`source` through Markdown as the kiosk sets it up (raw HTML off), with `extension`."""
+    md = markdown.Markdown(extensions=["tables", "attr_list", "sane_lists", extension,
+                                       "admonition"])  # fmt: skip
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
     return html.unescape(md.convert(source))
 
 
 def _sources() -> list[str]:
     pages = [p.read_text(encoding="utf-8") for p in sorted((SAMPLE / "pages").rglob("*.md"))]
     corpus = json.loads((DATA / "corpora" / "xss-payloads.json").read_text(encoding="utf-8"))
+    payloads = [entry["payload"] for entry in corpus]
+    in_contexts = [f"Said \"{p}\" -- then: [it]({p} 'a {p}')" for p in payloads]
     tricky = [
         "He said, \"'Quoted' words in a larger quote.\"", "The '80s and '90s", "'Tis 'twas",
         "\"Hi,\" she said -- twice --- then...", "rock 'n' roll", "\\\"kept\\\" straight",
         "A `code 'quote'` and 'quote'", "\"*stressed*\" and '**bold**'", "----'four'", "''",
         "It's \"quoted\"", "¿Qué es \"dolor\"? —dijo.",
     ]  # fmt: skip
-    return pages + [entry["payload"] for entry in corpus] + tricky
+    return pages + payloads + in_contexts + tricky
 
 
 def test_the_same_as_smarty_on_the_sample_and_the_hostile_corpus() -> None:

@@ -49,7 +49,6 @@ def test_a_big_job_runs_in_other_processes() -> None:
         pids = set(two.map(_pid, range(workers.WORTH_A_POOL)))
 
     assert PARENT not in pids
-    assert len(pids) == 2
 
 
 def test_a_small_job_runs_here() -> None:
