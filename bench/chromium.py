@@ -89,7 +89,7 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
 
 @contextlib.contextmanager
 def _exported_page() -> Iterator[tuple[Path, Path]]:
-    with _as_installed() as (sample, _), tempfile.TemporaryDirectory() as site:
+    with _as_installed(big_too=False) as (sample, _), tempfile.TemporaryDirectory() as site:
         result = read_bundle(sample)
         assert result.bundle is not None
         export_site(result.bundle, result.rendered_for, Path(site))

@@ -33,17 +33,17 @@ def compile_kiosk() -> None:
 
 
 @contextlib.contextmanager
-def _as_installed() -> Iterator[tuple[Path, Path]]:
+def _as_installed(big_too: bool = True) -> Iterator[tuple[Path, Path]]:
     """The kiosk and its content as an install leaves them: the modules compiled, and the
-    sample and the 1,000-page bundle with the page index beside their pages
-    (kiosk.content.page_index), in a scratch folder."""
+    sample and (unless not `big_too`) the 1,000-page bundle with the page index beside
+    their pages (kiosk.content.page_index), in a scratch folder."""
     compile_kiosk()
     with tempfile.TemporaryDirectory() as scratch:
         sample = Path(scratch) / "sample"
         shutil.copytree(SAMPLE, sample)
-        big = make_big_bundle(Path(scratch) / "big")
-        write_index(sample)
-        write_index(big)
+        big = make_big_bundle(Path(scratch) / "big") if big_too else sample
+        for folder in {sample, big}:
+            write_index(folder)
         yield sample, big
 
 

@@ -113,7 +113,7 @@ HOSTILE = [
 
 _ALLOWED_URL_RE = re.compile(r"^(kiosk:page/[a-z0-9-]+|media/[A-Za-z0-9._/-]+)$")
 _TAGS = {
-    "p", "a", "img", "strong", "em", "code", "br", "ul", "ol", "li", "blockquote",
+    "p", "a", "img", "strong", "em", "code", "pre", "br", "ul", "ol", "li", "blockquote",
     "h1", "h2", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 _ATTRIBUTES = {"href", "src", "alt", "width", "border", "cellspacing", "cellpadding", "start"}
