@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import (
     Property,
@@ -45,7 +46,9 @@ class Translators:
         self._loaded: dict[str, QTranslator | None] = {}
         self._installed: QTranslator | None = None
         app = QCoreApplication.instance()
-        self._quiet = _OneRetranslate(app) if app is not None else None
+        self._quiet: AbstractContextManager[object] = (
+            _OneRetranslate(app) if app is not None else nullcontext()
+        )
 
     @classmethod
     def shared(cls) -> Translators:
@@ -57,16 +60,12 @@ class Translators:
         translator = self._load(language)
         if translator is self._installed:
             return
-        app = QCoreApplication.instance()
-        if self._quiet is not None and app is not None:
-            app.installEventFilter(self._quiet)
-        if self._installed is not None:
-            QCoreApplication.removeTranslator(self._installed)
-        if translator is not None:
-            QCoreApplication.installTranslator(translator)
+        with self._quiet:
+            if self._installed is not None:
+                QCoreApplication.removeTranslator(self._installed)
+            if translator is not None:
+                QCoreApplication.installTranslator(translator)
         self._installed = translator
-        if self._quiet is not None and app is not None:
-            app.removeEventFilter(self._quiet)
 
     def loads(self, language: str) -> bool:
         """Whether the screens can show `language`'s words (for the self-test)."""
@@ -90,17 +89,21 @@ class _OneRetranslate(QObject):
     once, to the application, which passes it to every item of every screen): the
     language bridge retranslates the engine itself, in the frame that swaps the content,
     and the event would only do it all again (a switch took 4 to 5 ms longer with it).
-    Installed only for that moment: a filter on the application sees every event."""
+    On the application only inside `with`: a filter there sees every event."""
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
-        self.dropped = 0
+        self._app = app
+
+    def __enter__(self) -> _OneRetranslate:
+        self._app.installEventFilter(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange and watched is self.parent():
-            self.dropped += 1
-            return True
-        return False
+        return event.type() == QEvent.Type.LanguageChange and watched is self._app
 
 
 @QmlElement

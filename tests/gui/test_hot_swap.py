@@ -196,16 +196,22 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, lis
     release.set()
 
 
+def install_4_and_look(kiosk: Kiosk, tmp_path: Path) -> following.ContentFollower:
+    """Version 4 installed, and the follower starting to read it."""
+    assert kiosk.follower is not None
+    store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
+    kiosk.follower.look()
+    return kiosk.follower
+
+
 def test_the_attract_screen_keeps_drawing_while_new_content_is_read(
     kiosk: Kiosk, qtbot: QtBot, tmp_path: Path, held: tuple[threading.Event, list[Path]]
 ) -> None:
     release, _ = held
-    assert kiosk.follower is not None
-    store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
 
-    kiosk.follower.look()
+    follower = install_4_and_look(kiosk, tmp_path)
 
-    assert kiosk.follower.loading
+    assert follower.loading
     with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=5_000):
         kiosk.window.update()  # the screen still draws while the content is read
     assert text_of(kiosk.window, "attractClinic") == "Test Clinic 3"
@@ -217,12 +223,10 @@ def test_content_read_while_a_patient_started_waits_for_the_next_reset(
     kiosk: Kiosk, qtbot: QtBot, tmp_path: Path, held: tuple[threading.Event, list[Path]]
 ) -> None:
     release, reads = held
-    assert kiosk.follower is not None
-    store.install(bundle_v(4, tmp_path), tmp_path / "data", TRUSTED, "0.1.0")
-    kiosk.follower.look()
+    follower = install_4_and_look(kiosk, tmp_path)
     tap(kiosk.window, "attractClinic")  # a patient starts while it is read
     release.set()
-    qtbot.waitUntil(lambda: not kiosk.follower.loading)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not follower.loading)
     assert kiosk.navigation.screen == "home"
     assert kiosk.result.bundle.version == 3  # type: ignore[union-attr]
 
