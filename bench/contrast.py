@@ -21,7 +21,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.app import Kiosk
-from kiosk.bridge.walk import find_visible, settle
+from kiosk.bridge.walk import every_visible, find_visible, settle
 
 OUTLINE, WORDS = 3.0, 7.0  # targets: outlines and rings; words (the kiosk's own bar)
 
@@ -84,20 +84,25 @@ def edge_contrast(frame: QImage, item: QQuickItem, inset: int, outside: int) -> 
     return ratio(frame.pixelColor(x, area.top() + inset), frame.pixelColor(x, area.top() - outside))
 
 
-def link_contrast(frame: QImage, body: QQuickItem) -> float:
-    """The first link to a page, its ink against the text's background."""
+def page_link_at(body: QQuickItem) -> QPointF | None:
+    """A point on the first link to a page in the rich text `body`, or None."""
     for y in range(0, int(body.height()), 6):
         for x in range(0, int(body.width()), 12):
             link = QMetaObject.invokeMethod(
                 body, "linkAt", Q_RETURN_ARG(str), Q_ARG(float, x), Q_ARG(float, y)
             )
             if link.startswith("kiosk:page/"):
-                spot = body.mapToScene(QPointF(x, y))
-                area = QRect(round(spot.x()), round(spot.y()) - 12, 40, 30)
-                pixels = [frame.pixelColor(px, py) for py in range(area.top(), area.bottom())
-                          for px in range(area.left(), area.right())]  # fmt: skip
-                return _ink_ratio(pixels)
-    raise LookupError("no link on this page")
+                return QPointF(x, y)
+    return None
+
+
+def link_contrast(frame: QImage, body: QQuickItem, at: QPointF) -> float:
+    """The link at `at` in `body`, its ink against the text's background."""
+    spot = body.mapToScene(at)
+    area = QRect(round(spot.x()), round(spot.y()) - 12, 40, 30)
+    pixels = [frame.pixelColor(px, py) for py in range(area.top(), area.bottom())
+              for px in range(area.left(), area.right())]  # fmt: skip
+    return _ink_ratio(pixels)
 
 
 def measure(kiosk: Kiosk) -> list[Pair]:
@@ -131,7 +136,10 @@ def _on_contact(kiosk: Kiosk) -> None:
 
 def _shown(kiosk: Kiosk, name: str) -> QQuickItem:
     """The item, scrolled into the middle of its screen."""
-    item = _item(kiosk, name)
+    return _scrolled_to(_item(kiosk, name))
+
+
+def _scrolled_to(item: QQuickItem) -> QQuickItem:
     flickable = item.parentItem()
     while flickable is not None and not flickable.inherits("QQuickFlickable"):
         flickable = flickable.parentItem()
@@ -187,7 +195,11 @@ def _scroll_bar(kiosk: Kiosk) -> float:
 
 def _link_words(kiosk: Kiosk) -> float:
     _on_page(kiosk, "central-sensitization")
-    return link_contrast(_frame(kiosk), _item(kiosk, "pageText"))
+    for body in every_visible(kiosk.window, "pageText"):  # each paragraph of the page
+        at = page_link_at(body)
+        if at is not None:
+            return link_contrast(_frame(kiosk), _scrolled_to(body), at)
+    raise LookupError("no link on this page")
 
 
 def _body_words(kiosk: Kiosk) -> float:

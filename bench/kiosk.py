@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.big_bundle import SAMPLE, make_big_bundle
-from kiosk.content.page_index import write_index
+from kiosk.bundles.store import render_check
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
@@ -35,15 +35,15 @@ def compile_kiosk() -> None:
 @contextlib.contextmanager
 def _as_installed(big_too: bool = True) -> Iterator[tuple[Path, Path]]:
     """The kiosk and its content as an install leaves them: the modules compiled, and the
-    sample and (unless not `big_too`) the 1,000-page bundle with the page index beside
-    their pages (kiosk.content.page_index), in a scratch folder."""
+    sample and (unless not `big_too`) the 1,000-page bundle with the page index and the
+    pages as rendered beside them (kiosk.bundles.store.render_check), in a scratch folder."""
     compile_kiosk()
     with tempfile.TemporaryDirectory() as scratch:
         sample = Path(scratch) / "sample"
         shutil.copytree(SAMPLE, sample)
         big = make_big_bundle(Path(scratch) / "big") if big_too else sample
         for folder in {sample, big}:
-            write_index(folder)
+            render_check(folder)
         yield sample, big
 
 

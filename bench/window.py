@@ -59,15 +59,16 @@ class Title(QObject):
 Subject = tuple[QQuickWindow, int, Callable[[int], None], Callable[[int], None], object]
 
 
-def the_kiosk(content: Path = SAMPLE) -> Subject:
-    """The kiosk as it starts on installed content: pages rendered when first opened."""
+def the_kiosk(content: Path = SAMPLE, start_on: str = "") -> Subject:
+    """The kiosk as it starts on installed content (on the page `start_on` if given)."""
     from kiosk.app import Kiosk
     from kiosk.bridge.window import load_fonts
     from kiosk.content.loader import read_bundle
     from kiosk.session.navigation import Location, Screen
 
     load_fonts()
-    kiosk = Kiosk(read_bundle(content, trusted=True))
+    start = Location(Screen.PAGE, start_on) if start_on else None
+    kiosk = Kiosk(read_bundle(content, trusted=True), start_on=start)
     bundle = kiosk.result.bundle
     assert bundle is not None
     pages = list(bundle.pages)
@@ -105,13 +106,13 @@ def measure(which: str, mode: str) -> list[float]:
         window, pages, prepare, switch, _alive = the_kiosk(Path(os.environ["BENCH_BIG"]))
     else:
         sample = Path(os.environ.get("BENCH_SAMPLE", SAMPLE))  # installed, as bench.kiosk made it
+        # bench.chromium: the page Chromium is shown, as the first frame.
+        page = os.environ["BENCH_PAGE"] if mode == "page" else ""
         window, pages, prepare, switch, _alive = (
-            the_kiosk(sample) if which == "kiosk" else the_floor()
+            the_kiosk(sample, page) if which == "kiosk" else the_floor()
         )
-    # bench.chromium: the page Chromium is shown, as the first frame.
-    shown = mode != "page" or _alive.navigation.openPage(os.environ["BENCH_PAGE"])  # type: ignore[attr-defined]
-    if not shown:
-        raise SystemExit(f"no page {os.environ['BENCH_PAGE']!r} to show")
+        if page and _alive.navigation.screen != "page":  # type: ignore[attr-defined]
+            raise SystemExit(f"no page {page!r} to show")
     window.resize(1080, 1920)
     window.show()
     wait_for_frame(window)

@@ -53,7 +53,7 @@ from kiosk.health.live import Live
 from kiosk.i18n.catalogue import DEFAULT
 from kiosk.session.display import DisplayChoices
 from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
-from kiosk.session.navigation import Navigator
+from kiosk.session.navigation import Location, Navigator
 from kiosk.session.staff_console import StaffConsole
 from kiosk.system.logs import start_logging
 
@@ -75,7 +75,10 @@ class Kiosk:
         clock: Clock = time.monotonic,
         config: Config | None = None,
         follow_installed: bool = False,
+        start_on: Location | None = None,
     ) -> None:
+        """`start_on`: the screen the kiosk opens on (an author's preview: the page being
+        written), built first instead of the attract screen; the attract screen if None."""
         self.engine = QQmlApplicationEngine()
         self.result = result
         self.clock = clock
@@ -88,6 +91,8 @@ class Kiosk:
         bundle = result.bundle
         if bundle is not None:
             self._build(bundle)
+            if start_on is not None:
+                self.navigation.go_to(start_on)
             self.ready = load_view(self.engine, "Main.qml")
         if self.ready:
             self.session.watch(self.window)

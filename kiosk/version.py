@@ -1,10 +1,4 @@
-"""This app's version, from the package metadata (one number for the build and the checks)."""
+"""This app's version: one number for the build (pyproject.toml reads it from here, so the
+package metadata says the same) and for the checks, known without reading that metadata."""
 
-from __future__ import annotations
-
-from importlib import metadata
-
-try:
-    APP_VERSION = metadata.version("clinic-kiosk")
-except metadata.PackageNotFoundError:  # running from a folder that was never installed
-    APP_VERSION = "0.0.0"
+APP_VERSION = "0.1.0"

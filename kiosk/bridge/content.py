@@ -12,10 +12,9 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 if TYPE_CHECKING:
     from kiosk.bridge.models import PageListModel, TopicListModel
-from kiosk.content.boxes import Block
 from kiosk.content.glossary import term_entry, term_key
 from kiosk.content.model import Bundle, Page
-from kiosk.content.plaintext import html_to_text
+from kiosk.content.paragraphs import block_maps
 from kiosk.content.qr import qr_picture
 from kiosk.content.render import RenderedPage
 from kiosk.content.spoken import clinic_sentences, page_sentences
@@ -182,7 +181,7 @@ class ContentBridge(QObject):
             "title": page.title,
             "summary": page.summary,
             "html": self._rendered[page.id].html,
-            "blocks": [self._block(block) for block in self._rendered[page.id].blocks],
+            "blocks": block_maps(self._rendered[page.id].blocks, self._picture),
             "keyPoints": list(page.key_points),
             "links": self._links_from(page.id),
             "terms": self._terms_on(page.id),
@@ -195,11 +194,6 @@ class ContentBridge(QObject):
             "language": page.language or self._bundle.language,
             "onlyIn": self._only_in(page),
         }
-
-    def _block(self, block: Block) -> dict[str, str]:
-        """A block for QML; `text` is what a screen reader says: every word, each picture's alt."""
-        text = html_to_text(block.html, self._picture)
-        return {"kind": block.kind, "title": block.title, "html": block.html, "text": text}
 
     def _only_in(self, page: Page) -> str:
         """For a page not translated into this content's language: which one it is in."""

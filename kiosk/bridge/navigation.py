@@ -11,6 +11,8 @@ from kiosk.session.navigation import Location, Navigator, Screen
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
+_SCREENS = {screen.name.lower(): screen.value for screen in Screen}  # QML reads it often
+
 
 @QmlElement
 @QmlUncreatable("the kiosk makes its navigation bridge")
@@ -42,7 +44,7 @@ class NavigationBridge(QObject):
     @Property("QVariantMap", constant=True)
     def screens(self) -> dict[str, str]:
         """The Screen enum for QML: `navigation.screens.attract`, never a bare string."""
-        return {screen.name.lower(): screen.value for screen in Screen}
+        return _SCREENS
 
     @Property(str, notify=changed)
     def target(self) -> str:

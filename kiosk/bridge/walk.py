@@ -14,10 +14,11 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.frames import wait_until_made
 from kiosk.bridge.navigation import NavigationBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.content.model import Bundle
@@ -141,19 +142,28 @@ class Walker:
 
 def find_visible(window: QQuickWindow, name: str) -> QQuickItem | None:
     """The visible item called `name`; items being torn down are not visible."""
+    return next(every_visible(window, name), None)
+
+
+def every_visible(window: QQuickWindow, name: str) -> Iterator[QQuickItem]:
+    """Each visible item called `name`, in the order of the screen's items (a page's
+    paragraphs in reading order)."""
     stack = [window.contentItem()]
     while stack:
         item = stack.pop()
         if item.objectName() == name and item.isVisible():
-            return item
-        stack.extend(item.childItems())
-    return None
+            yield item
+        stack.extend(reversed(item.childItems()))
 
 
 def settle(rounds: int = 3) -> None:
-    """Let bindings, layouts and image loads finish before a frame is taken."""
+    """Let bindings, layouts and image loads finish, and what a screen makes in the frames
+    after its first (kiosk.bridge.frames.wait_until_made), before a frame is taken."""
     for _ in range(rounds):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    for window in QGuiApplication.topLevelWindows():
+        if isinstance(window, QQuickWindow) and window.isVisible():
+            wait_until_made(window)
 
 
 def blank(image: QImage) -> bool:

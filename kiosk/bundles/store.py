@@ -35,6 +35,7 @@ from kiosk.bundles.pointer import (
 from kiosk.bundles.verify import Verified, verify_bundle
 from kiosk.content.loader import read_bundle
 from kiosk.content.page_index import write_index
+from kiosk.content.prerendered import write_rendered
 from kiosk.content.problems import Severity
 from kiosk.content.workers import ONE_PROCESS, Workers
 from kiosk.system.files import write_atomically
@@ -102,7 +103,7 @@ def _stage(bundle_file: Path, verified: Verified, root: Path, workers: Workers) 
     staging = root / f"{STAGING_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         _unpack(bundle_file, verified, staging)
-        _render_check(staging, workers)
+        render_check(staging, workers)
         target = root / verified.id / str(verified.version)
         target.parent.mkdir(exist_ok=True)
         if target.exists():  # the same version again (a downgrade back to it)
@@ -156,15 +157,17 @@ def _unpack(bundle_file: Path, verified: Verified, staging: Path) -> None:
         _sync_folder(folder)
 
 
-def _render_check(folder: Path, workers: Workers) -> None:
-    """Every page renders; then its front matter is kept in an index, so the kiosk starts
-    without reading every page (kiosk.content.page_index)."""
+def render_check(folder: Path, workers: Workers = ONE_PROCESS) -> None:
+    """Every page renders (else BundleRefused); then the pages' front matter is kept in an
+    index, so the kiosk starts without reading every page (kiosk.content.page_index), and
+    the pages as rendered, so it opens one without rendering it (kiosk.content.prerendered)."""
     result = read_bundle(folder, workers=workers)
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     if result.bundle is None or errors:
         first = errors[0].message if errors else "it cannot be loaded"
         raise BundleRefused(f"the content does not load: {first}")
     write_index(folder)
+    write_rendered(folder, {result.bundle.language: result.rendered, **result.rendered_in})
 
 
 def _remove_unused(data_dir: Path) -> None:

@@ -20,6 +20,7 @@ from kiosk.content.on_open import RenderedOnOpen
 from kiosk.content.page_index import read_index
 from kiosk.content.page_reading import PAGES_DIR, read_pages
 from kiosk.content.pagefile import PageSource
+from kiosk.content.prerendered import Stored
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
 from kiosk.content.render import RenderedPage, Renderer
 from kiosk.content.translations import Edition, Originals, read_edition
@@ -102,9 +103,10 @@ def _read_bundle(root: Path, trusted: bool, workers: Workers) -> LoadResult:
     editions: list[Edition] = []
     if bundle_file is not None:
         _check_references(bundle_file, sources, existing, problems)
-        if trusted:
-            rendered = RenderedOnOpen(renderer, pages)
-        originals = Originals(root, language, sources, rendered, existing, glossary, index)
+        stored = Stored(root) if trusted else None  # what the install rendered
+        rendered = RenderedOnOpen(renderer, pages, stored, language) if stored else rendered
+        originals = Originals(root, language, sources, rendered, existing, glossary, index,
+                              stored)  # fmt: skip
         where = (bundle_file.toml.path, bundle_file.toml.line("bundle", "languages"))
         editions = [read_edition(originals, other, where, problems, trusted, workers)
                     for other in languages[1:]]  # fmt: skip

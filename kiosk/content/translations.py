@@ -21,6 +21,7 @@ from kiosk.content.edition_text import folder_of
 from kiosk.content.model import Page
 from kiosk.content.on_open import RenderedOnOpen
 from kiosk.content.pagefile import PAGE_KEYS, Index, PageSource, read_page
+from kiosk.content.prerendered import Stored
 from kiosk.content.problems import ProblemLog
 from kiosk.content.render import RenderedPage, Renderer
 from kiosk.content.workers import ONE_PROCESS, Workers
@@ -52,6 +53,7 @@ class Originals:
     existing: Collection[str]  # every page file's id, whether or not it parsed
     glossary: Mapping[str, str]
     index: Index | None = None  # an installed bundle's front matter (kiosk.content.page_index)
+    stored: Stored | None = None  # and its pages as rendered (kiosk.content.prerendered)
 
     def name(self, page: Page) -> str:
         return page.source.relative_to(self.root).as_posix()
@@ -72,8 +74,8 @@ def read_edition(
     workers: Workers = ONE_PROCESS,
 ) -> Edition:
     """`language`'s pages; `where` (bundle.toml's `languages` line) is blamed for a
-    missing folder. A `trusted` (installed) bundle's pages are rendered when first opened,
-    and not checked against their originals again."""
+    missing folder. A `trusted` (installed) bundle's pages are made when first opened
+    (kiosk.content.on_open), and not checked against their originals again."""
     root, folder = originals.root, folder_of(language)
     own = read_glossary(root, problems, glossary_file(language, originals.language))
     glossary = {**own, **{t: d for t, d in originals.glossary.items() if t not in own}}
@@ -82,17 +84,10 @@ def read_edition(
     if not (root / PAGES_DIR / folder).is_dir():
         problems.warning(*where, f"no {PAGES_DIR}/{folder}/ folder: every page shows in "
                          f"{originals.language} to {language} readers")  # fmt: skip
-    pages: dict[str, Page] = {}
-    for page_id, original in originals.sources.items():
-        page = translated.get(page_id)
-        if page is None:
-            problems.warning(original.page.source, 1, f"no {language} translation "
-                             f"({PAGES_DIR}/{folder}/{page_id}.md): the page shows in "
-                             f"{originals.language}, with a notice")  # fmt: skip
-            page = original.page
-        pages[page_id] = page
-    if trusted:
-        return Edition(language, pages, RenderedOnOpen(renderer, pages), glossary)
+    pages = _pages_in(originals, translated, language, problems)
+    if trusted:  # read back as the install rendered them, or rendered when opened
+        on_open = RenderedOnOpen(renderer, pages, originals.stored, language)
+        return Edition(language, pages, on_open, glossary)
     bodies = [page.body for page in pages.values()]
     rendered = dict(zip(pages, workers.map(renderer.render, bodies), strict=True))
     for page_id, page in pages.items():
@@ -103,6 +98,23 @@ def read_edition(
             _check_same(originals, page, result, first, problems)
             _check_fresh(originals, page, first, problems)
     return Edition(language, pages, rendered, glossary)
+
+
+def _pages_in(
+    originals: Originals, translated: Mapping[str, Page], language: str, problems: ProblemLog
+) -> dict[str, Page]:
+    """Each page in `language`: its translation, or (with a warning) the original."""
+    folder = folder_of(language)
+    pages: dict[str, Page] = {}
+    for page_id, original in originals.sources.items():
+        page = translated.get(page_id)
+        if page is None:
+            problems.warning(original.page.source, 1, f"no {language} translation "
+                             f"({PAGES_DIR}/{folder}/{page_id}.md): the page shows in "
+                             f"{originals.language}, with a notice")  # fmt: skip
+            page = original.page
+        pages[page_id] = page
+    return pages
 
 
 def _read_translations(

@@ -5,6 +5,8 @@ import QtQuick.Layouts
 // A heading and a row of buttons after a page's text, for what the rich text
 // holds but Tab and a screen reader cannot reach inside it (its links, its
 // glossary words). Each entry: {key, text, description}; `chosen(key)` on a press.
+// After the text: the buttons are made once `made` is true (PageView: after the
+// page's first frame), a few each frame.
 ColumnLayout {
     id: section
 
@@ -12,6 +14,7 @@ ColumnLayout {
     property var entries: []
     property string namePrefix  // each button is `namePrefix + key`
     property string iconName: ""
+    property bool made: true
 
     signal chosen(string key)
 
@@ -28,13 +31,19 @@ ColumnLayout {
         spacing: Theme.gapMedium
         Repeater {
             model: section.entries
-            KioskButton {
+            Loader {
+                id: entry
+
                 required property var modelData
-                objectName: section.namePrefix + modelData.key
-                text: modelData.text
-                iconName: section.iconName
-                Accessible.description: modelData.description || ""
-                onClicked: section.chosen(modelData.key)
+                active: section.made
+                asynchronous: true
+                sourceComponent: KioskButton {
+                    objectName: section.namePrefix + entry.modelData.key
+                    text: entry.modelData.text
+                    iconName: section.iconName
+                    Accessible.description: entry.modelData.description || ""
+                    onClicked: section.chosen(entry.modelData.key)
+                }
             }
         }
     }

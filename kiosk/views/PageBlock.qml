@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
@@ -10,6 +11,7 @@ Rectangle {
     required property var modelData
     required property url baseUrl
     required property NavigationBridge navigation
+    property bool restMade: true  // the paragraphs after the first screenful (PageBlocks)
 
     readonly property string kind: modelData.kind || ""
     readonly property bool boxed: kind !== ""
@@ -43,15 +45,37 @@ Rectangle {
             text: block.modelData.title || ""
             font.pixelSize: Theme.boxTitleFont
         }
-        BodyText {
-            objectName: "pageText"
+        // Each paragraph, list or table on its own: the first screenful of the page is
+        // laid out at once (ContentBridge's "soon"), the rest a few each frame after.
+        ColumnLayout {
             Layout.fillWidth: true
-            // Every word, each picture's alt text and each link's words, for a screen reader.
-            Accessible.name: block.modelData.text || ""
-            textFormat: Text.RichText
-            text: Theme.richText(block.modelData.html)
-            baseUrl: block.baseUrl
-            onLinkActivated: (link) => block.navigation.openLink(link)
+            spacing: Theme.paragraphGap
+
+            Repeater {
+                model: block.modelData.pieces || []
+                Loader {
+                    id: piece
+
+                    required property var modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    Layout.topMargin: modelData.heading && index > 0
+                                      ? Theme.headingGap - Theme.paragraphGap : 0
+                    active: modelData.soon || block.restMade
+                    asynchronous: !modelData.soon
+                    sourceComponent: BodyText {
+                        objectName: "pageText"
+                        width: piece.width
+                        // Every word, each picture's alt text and each link's words, for a
+                        // screen reader.
+                        Accessible.name: piece.modelData.text || ""
+                        textFormat: Text.RichText
+                        text: Theme.richText(piece.modelData.html)
+                        baseUrl: block.baseUrl
+                        onLinkActivated: (link) => block.navigation.openLink(link)
+                    }
+                }
+            }
         }
     }
 }

@@ -10,6 +10,9 @@ ColumnLayout {
     required property var model  // a page's "blocks": kind, title, html
     required property url baseUrl
     required property NavigationBridge navigation
+    // Whether the paragraphs after the first screenful are made (PageView: once the
+    // page's first frame is on the screen).
+    property bool restMade: true
 
     objectName: "pageBody"
     spacing: Theme.spacing
@@ -20,6 +23,7 @@ ColumnLayout {
             Layout.fillWidth: true
             baseUrl: blocks.baseUrl
             navigation: blocks.navigation
+            restMade: blocks.restMade
         }
     }
 }

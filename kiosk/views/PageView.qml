@@ -16,6 +16,10 @@ Flickable {
     readonly property var page: content.page(pageId)
     readonly property bool wide: width >= Theme.pageWideWidth
     readonly property int sideWidth: Theme.pageSideWidth
+    // False from a page's opening to its first frame: what is below the first screenful
+    // is made after that frame, so the tap shows the page at once.
+    readonly property bool drawn: drawnPage === pageId
+    property string drawnPage: ""
 
     objectName: "pageView"
     clip: true
@@ -26,6 +30,11 @@ Flickable {
     onPageIdChanged: {
         contentY = 0
         title.takeFocus()  // a new page, or the next tour step: say where the patient is
+    }
+    Connections {
+        target: view.Window.window
+        enabled: !view.drawn
+        function onFrameSwapped() { view.drawnPage = view.pageId }
     }
     // What Tab reaches is brought into view.
     Connections {
@@ -108,18 +117,21 @@ Flickable {
                 model: view.page.blocks || []
                 baseUrl: view.content.baseUrl
                 navigation: view.navigation
+                restMade: view.drawn
             }
             PageTerms {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing
                 terms: view.page.terms || []
                 navigation: view.navigation
+                made: view.drawn
             }
             PageLinks {
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing
                 links: view.page.links || []
                 navigation: view.navigation
+                made: view.drawn
             }
         }
 

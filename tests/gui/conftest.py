@@ -104,12 +104,35 @@ def items(window: QQuickWindow) -> Iterator[QQuickItem]:
         stack.extend(reversed(item.childItems()))
 
 
-def find(window: QQuickWindow, name: str) -> QQuickItem:
+def find(window: QQuickWindow, name: str, frames: int = 10) -> QQuickItem:
+    """The first visible item named `name`, waiting up to `frames` frames for it: a page
+    makes what is below its first screenful in the frames after its first."""
     settle()
-    wait_for_frame(window)
-    found = [i for i in items(window) if i.objectName() == name and i.isVisible()]
-    assert found, f"no visible item named {name!r}"
-    return found[0]
+    for _ in range(frames):
+        wait_for_frame(window)
+        found = [i for i in items(window) if i.objectName() == name and i.isVisible()]
+        if found:
+            return found[0]
+        settle()
+    raise AssertionError(f"no visible item named {name!r}")
+
+
+def page_texts(qtbot: QtBot, kiosk: Kiosk, page_id: str = "") -> list[QQuickItem]:
+    """Every paragraph (list, table) of the page on show, in reading order, once each is
+    made: the ones after the first screenful come in the frames after the first."""
+    page = kiosk.content.page(page_id or kiosk.navigation.target)
+    count = sum(len(block["pieces"]) for block in page["blocks"])
+
+    def shown() -> list[QQuickItem]:
+        return [i for i in items(kiosk.window) if i.objectName() == "pageText" and i.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == count, timeout=5000)
+    return shown()
+
+
+def page_text(qtbot: QtBot, kiosk: Kiosk, page_id: str = "") -> str:
+    """The rich text of every paragraph of the page on show."""
+    return "\n".join(str(i.property("text")) for i in page_texts(qtbot, kiosk, page_id))
 
 
 def centre(item: QQuickItem) -> QPoint:

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk
 from kiosk.bridge.frames import wait_for_frame
 from kiosk.bridge.walk import settle
+from kiosk.bundles.store import render_check
 from kiosk.content.loader import read_bundle
-from kiosk.content.page_index import write_index
 from kiosk.session.navigation import every_location
 from tests.conftest import SAMPLE_CONTENT
 from tests.gui.conftest import open_kiosk
@@ -59,10 +59,11 @@ def test_thousands_of_screen_changes_leave_memory_and_references_flat(kiosk: Kio
 
 @pytest.fixture
 def installed_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Kiosk]:
-    """The sample in both languages as an install leaves it: its pages rendered when opened."""
+    """The sample in both languages as an install leaves it: its pages read back as the
+    install rendered them."""
     content = tmp_path / "content"
     shutil.copytree(SAMPLE_CONTENT, content)
-    write_index(content)
+    render_check(content)
     kiosk = open_kiosk(qtbot, read_bundle(content, trusted=True))
     yield kiosk
     kiosk.window.close()

@@ -21,11 +21,15 @@ def folder_files(root: Path) -> dict[str, bytes]:
 
 
 def installed_files(root: Path) -> dict[str, bytes]:
-    """An installed bundle's own files: all but the page index its install writes."""
+    """An installed bundle's own files: all but the page index and the rendered pages its
+    install writes."""
     from kiosk.content.page_index import INDEX_FILE
+    from kiosk.content.prerendered import RENDERED_FILE
 
     assert (root / INDEX_FILE).is_file(), "an installed bundle keeps its page index"
-    return {name: data for name, data in folder_files(root).items() if name != INDEX_FILE}
+    assert (root / RENDERED_FILE).is_file(), "and its pages as rendered"
+    ours = {INDEX_FILE, RENDERED_FILE}
+    return {name: data for name, data in folder_files(root).items() if name not in ours}
 
 
 def signed_bundle(files: dict[str, bytes], out: Path, bundle_id: str, version: int) -> Path:
