@@ -198,7 +198,8 @@ def _link_words(kiosk: Kiosk) -> float:
     for body in every_visible(kiosk.window, "pageText"):  # each paragraph of the page
         at = page_link_at(body)
         if at is not None:
-            return link_contrast(_frame(kiosk), _scrolled_to(body), at)
+            shown = _scrolled_to(body)
+            return link_contrast(_frame(kiosk), shown, at)
     raise LookupError("no link on this page")
 
 

@@ -91,8 +91,8 @@ class Kiosk:
         bundle = result.bundle
         if bundle is not None:
             self._build(bundle)
-            if start_on is not None:
-                self.navigation.go_to(start_on)
+            if start_on is not None and not self.navigation.go_to(start_on):
+                log.warning("cannot open on %s: there is no such screen", start_on)
             self.ready = load_view(self.engine, "Main.qml")
         if self.ready:
             self.session.watch(self.window)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from kiosk.bridge.models import PageListModel, TopicListModel
 from kiosk.content.glossary import term_entry, term_key
 from kiosk.content.model import Bundle, Page
-from kiosk.content.paragraphs import block_maps
+from kiosk.content.paragraphs import block_maps, lines_above
 from kiosk.content.qr import qr_picture
 from kiosk.content.render import RenderedPage
 from kiosk.content.spoken import clinic_sentences, page_sentences
@@ -176,12 +176,13 @@ class ContentBridge(QObject):
             self._ahead_timer.stop()
 
     def _page_map(self, page: Page) -> dict[str, Any]:
+        rendered, above = self._rendered[page.id], lines_above(page.summary, page.key_points)
         return {
             "id": page.id,
             "title": page.title,
             "summary": page.summary,
-            "html": self._rendered[page.id].html,
-            "blocks": block_maps(self._rendered[page.id].blocks, self._picture),
+            "html": rendered.html,
+            "blocks": block_maps(rendered.blocks, self._picture, above),
             "keyPoints": list(page.key_points),
             "links": self._links_from(page.id),
             "terms": self._terms_on(page.id),

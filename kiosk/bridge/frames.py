@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import time
+
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtQml import qmlEngine
 from PySide6.QtQuick import QQuickWindow
+
+log = logging.getLogger("kiosk.app")
 
 
 def wait_for_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
@@ -20,13 +25,19 @@ def wait_for_frame(window: QQuickWindow, timeout_ms: int = 5000) -> None:
     window.frameSwapped.disconnect(loop.quit)
 
 
-def wait_until_made(window: QQuickWindow, frames: int = 60) -> None:
-    """Draw frames until nothing of `window` is still being made asynchronously (a page
-    makes what is below its first screenful in the frames after its first), at most
-    `frames` of them."""
+def wait_until_made(window: QQuickWindow, longest_s: float = 10.0) -> None:
+    """Draw a frame (a page makes what is below its first screenful right after its first
+    frame), then more while anything of `window` is still being made asynchronously, for
+    at most `longest_s`; a window not on a screen draws nothing."""
+    if not window.isExposed():
+        return
     engine = qmlEngine(window)
     controller = engine.incubationController() if engine is not None else None
-    for _ in range(frames):
-        if controller is None or controller.incubatingObjectCount() == 0:
+    deadline = time.monotonic() + longest_s
+    wait_for_frame(window)
+    while controller is not None and controller.incubatingObjectCount():
+        if time.monotonic() > deadline:
+            log.warning("%d objects still being made after %.0f s",
+                        controller.incubatingObjectCount(), longest_s)  # fmt: skip
             return
         wait_for_frame(window)

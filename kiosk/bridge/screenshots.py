@@ -69,9 +69,12 @@ def _rest_of_page(walker: Walker, first: Path) -> list[Path]:
         return []
     saved = []
     step = view.height() * 0.85  # a little of the screen before stays in view
-    bottom = view.property("contentHeight") - view.height()
-    while view.property("contentY") < bottom - 1:
-        view.setProperty("contentY", min(bottom, view.property("contentY") + step))
+
+    def bottom() -> float:  # read each time: nothing may be left to grow, but it costs nothing
+        return float(view.property("contentHeight") - view.height())
+
+    while view.property("contentY") < bottom() - 1:
+        view.setProperty("contentY", min(bottom(), view.property("contentY") + step))
         settle()
         path = first.with_name(f"{first.stem}-part{len(saved) + 2}.png")
         _save(walker.window.grabWindow(), path)

@@ -157,8 +157,8 @@ def every_visible(window: QQuickWindow, name: str) -> Iterator[QQuickItem]:
 
 
 def settle(rounds: int = 3) -> None:
-    """Let bindings, layouts and image loads finish, and what a screen makes in the frames
-    after its first (kiosk.bridge.frames.wait_until_made), before a frame is taken."""
+    """Let bindings, layouts and image loads finish, and what a screen makes after its
+    first frame (kiosk.bridge.frames.wait_until_made), before a frame is taken."""
     for _ in range(rounds):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for window in QGuiApplication.topLevelWindows():

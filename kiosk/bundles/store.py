@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import shutil
+import sqlite3
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -39,6 +41,8 @@ from kiosk.content.prerendered import write_rendered
 from kiosk.content.problems import Severity
 from kiosk.content.workers import ONE_PROCESS, Workers
 from kiosk.system.files import write_atomically
+
+log = logging.getLogger("kiosk.bundles")
 
 MIN_FREE_BYTES = 250 * 1024 * 1024
 
@@ -167,7 +171,10 @@ def render_check(folder: Path, workers: Workers = ONE_PROCESS) -> None:
         first = errors[0].message if errors else "it cannot be loaded"
         raise BundleRefused(f"the content does not load: {first}")
     write_index(folder)
-    write_rendered(folder, {result.bundle.language: result.rendered, **result.rendered_in})
+    try:
+        write_rendered(folder, {result.bundle.language: result.rendered, **result.rendered_in})
+    except (OSError, sqlite3.Error) as exc:  # the kiosk renders each page as it opens instead
+        log.warning("%s: the pages as rendered could not be kept (%s)", folder, exc)
 
 
 def _remove_unused(data_dir: Path) -> None:

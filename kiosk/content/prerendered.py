@@ -5,11 +5,13 @@ as any, and the kiosk does not load Markdown at all for installed content.
 `.rendered.sqlite` holds, for each language and page id, what the renderer made of the
 page (its blocks, page links, images, glossary terms and issues), with the fingerprint of
 the bundle's files it was made from (every file but these dot files: name, size and
-modification time) and the version of the kiosk that made it. A page read back goes
-through the sanitizer again, as the wall is the last step before the screen whatever came
-before it; its images are resolved inside media/ again and its links and terms kept only
-where this bundle has them. A file that is missing or unreadable, of another version of
-the kiosk, or of files changed since, is not used: each page is rendered as it opens.
+modification time), the version of the kiosk and of its renderer (render.RENDERER, held
+by a test to the renderer's output) and of nh3. A page read back goes through the
+sanitizer again, as the wall is the last step before the screen whatever came before it,
+with the checks a fresh rendering makes against the bundle: a link only to one of its
+pages, a picture only of a file in its media/, a box only of a known kind. A file that is
+missing or unreadable, or was made by another kiosk or from files changed since, is not
+used: each page is rendered as it opens.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.boxes import Block
+import nh3
+
+from kiosk.content.boxes import BOX_KINDS, TEXT, Block
 from kiosk.content.page_index import fingerprint
-from kiosk.content.render import Issue, RenderedPage, Renderer
+from kiosk.content.render import RENDERER, Issue, RenderedPage, Renderer, page_id_from_link
 from kiosk.content.sanitizer import sanitize
 from kiosk.version import APP_VERSION
 
@@ -42,12 +46,14 @@ def _bundle_files(root: Path) -> list[Path]:
 
 
 def _made_by(root: Path) -> str:
-    return f"{FORMAT} {APP_VERSION} {fingerprint(root, _bundle_files(root))}"
+    makers = f"{FORMAT} {APP_VERSION} {RENDERER} {getattr(nh3, '__version__', '')}"
+    return f"{makers} {fingerprint(root, _bundle_files(root))}"
 
 
 def write_rendered(root: Path, by_language: Mapping[str, Mapping[str, RenderedPage]]) -> Path:
     """Keep every rendered page of `by_language` (language → page id → page) in
     `root/.rendered.sqlite`, replacing any there was."""
+    root = root.resolve()  # as the renderer resolves each picture
     target = root / RENDERED_FILE
     temp = root / f"{RENDERED_FILE}.{os.getpid()}.tmp"
     temp.unlink(missing_ok=True)
@@ -84,8 +90,8 @@ class Stored:
     """The pages a bundle's install rendered; `read` gives one back, or None (render it)."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        self._path = root / RENDERED_FILE
+        self.root = root.resolve()
+        self._path = self.root / RENDERED_FILE
         self._usable: bool | None = None  # decided at the first read
         self._lock = threading.Lock()
 
@@ -111,7 +117,8 @@ class Stored:
         return sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True)
 
     def _check(self) -> bool:
-        if not self._path.is_file():
+        if not self._path.is_file():  # installed by a kiosk before this one, or copied
+            log.info("%s has no pages as rendered: rendering pages as they open", self.root)
             return False
         with contextlib.closing(self._connect()) as db:
             row = db.execute("SELECT by FROM made").fetchone()
@@ -125,15 +132,32 @@ class Stored:
 def _revive(record: dict[str, Any], renderer: Renderer) -> RenderedPage:
     """A stored page, checked as if it came from outside the bundle."""
     known = len(renderer.glossary)
-    blocks = tuple(Block(str(kind), str(title), sanitize(str(html), known).strip())
-                   for kind, title, html in record["blocks"])  # fmt: skip
-    images = (renderer.resolve_image(str(src)) for src in record["images"])
+
+    def in_bundle(tag: str, attribute: str, value: str) -> bool:
+        if attribute == "href" and (page_id := page_id_from_link(value)) is not None:
+            return page_id in renderer.page_ids
+        if tag == "img" and attribute == "src":
+            return _picture(renderer, value) is not None
+        return True
+
+    blocks = []
+    for kind, title, html in record["blocks"]:
+        boxed = kind in BOX_KINDS
+        blocks.append(Block(kind if boxed else TEXT, str(title) if boxed else "",
+                            sanitize(str(html), known, in_bundle).strip()))  # fmt: skip
+    images = (_picture(renderer, str(src)) for src in record["images"])
     terms = set(renderer.glossary.terms)
     return RenderedPage(
         html="\n".join(block.inline() for block in blocks),
         page_links=tuple(p for p in record["page_links"] if p in renderer.page_ids),
         images=tuple(path for path in images if path is not None),
         issues=tuple(Issue(bool(e), str(n), str(m)) for e, n, m in record["issues"]),
-        blocks=blocks,
+        blocks=tuple(blocks),
         terms=tuple(t for t in record["terms"] if t in terms),
     )
+
+
+def _picture(renderer: Renderer, src: str) -> Path | None:
+    """The file a picture shows, if it is one in the bundle's media/."""
+    path = renderer.resolve_image(src)
+    return path if path is not None and path.is_file() else None

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     import markdown
 
 PAGE_SCHEME = "kiosk:page/"
+# What this renderer makes of a page: one more whenever its output changes, so that pages
+# an install kept as rendered by an older one are rendered again (kiosk.content.
+# prerendered). tests/unit/content/test_render.py holds it to the sample's rendering.
+RENDERER = 1
 MEDIA_DIR = "media"
 
 PAGE_ID_RE = re.compile(rf"^{PAGE_ID}$")

@@ -10,6 +10,7 @@ bundle's glossary has.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache, partial
 
 import nh3
@@ -64,20 +65,38 @@ def _filter_attribute(tag: str, attribute: str, value: str, terms: int = 0) -> s
     return value
 
 
+# (tag, attribute, value) → whether to keep it, after the wall's own checks passed.
+AttributeCheck = Callable[[str, str, str], bool]
+
+
+def _filter_also(
+    tag: str, attribute: str, value: str, terms: int, also: AttributeCheck
+) -> str | None:
+    kept = _filter_attribute(tag, attribute, value, terms)
+    return kept if kept is not None and also(tag, attribute, kept) else None
+
+
 @lru_cache(maxsize=8)
 def _cleaner(terms: int) -> nh3.Cleaner:
+    return _new_cleaner(partial(_filter_attribute, terms=terms))
+
+
+def _new_cleaner(attribute_filter: Callable[[str, str, str], str | None]) -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=partial(_filter_attribute, terms=terms),
+        attribute_filter=attribute_filter,
         strip_comments=True,
         link_rel=None,
         url_schemes={"kiosk"},
     )
 
 
-def sanitize(html: str, terms: int = 0) -> str:
+def sanitize(html: str, terms: int = 0, also: AttributeCheck | None = None) -> str:
     """The allow-list wall: only Qt rich-text tags, only bundle-internal URLs, and term
-    links only to the first `terms` glossary terms."""
-    return _cleaner(terms).clean(html)
+    links only to the first `terms` glossary terms; `also` may refuse more (a page read
+    back from its install checks its links and pictures against the bundle)."""
+    if also is None:
+        return _cleaner(terms).clean(html)
+    return _new_cleaner(partial(_filter_also, terms=terms, also=also)).clean(html)

@@ -5,8 +5,8 @@ import QtQuick.Layouts
 // A heading and a row of buttons after a page's text, for what the rich text
 // holds but Tab and a screen reader cannot reach inside it (its links, its
 // glossary words). Each entry: {key, text, description}; `chosen(key)` on a press.
-// After the text: the buttons are made once `made` is true (PageView: after the
-// page's first frame), a few each frame.
+// After the text: the buttons are made once `made` is true (PageView: right after the
+// page's first frame).
 ColumnLayout {
     id: section
 
@@ -36,7 +36,6 @@ ColumnLayout {
 
                 required property var modelData
                 active: section.made
-                asynchronous: true
                 sourceComponent: KioskButton {
                     objectName: section.namePrefix + entry.modelData.key
                     text: entry.modelData.text

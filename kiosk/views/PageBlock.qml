@@ -46,7 +46,7 @@ Rectangle {
             font.pixelSize: Theme.boxTitleFont
         }
         // Each paragraph, list or table on its own: the first screenful of the page is
-        // laid out at once (ContentBridge's "soon"), the rest a few each frame after.
+        // laid out at once (ContentBridge's "soon"), the rest right after its first frame.
         ColumnLayout {
             Layout.fillWidth: true
             spacing: Theme.paragraphGap
@@ -62,7 +62,6 @@ Rectangle {
                     Layout.topMargin: modelData.heading && index > 0
                                       ? Theme.headingGap - Theme.paragraphGap : 0
                     active: modelData.soon || block.restMade
-                    asynchronous: !modelData.soon
                     sourceComponent: BodyText {
                         objectName: "pageText"
                         width: piece.width

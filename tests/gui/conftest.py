@@ -106,7 +106,7 @@ def items(window: QQuickWindow) -> Iterator[QQuickItem]:
 
 def find(window: QQuickWindow, name: str, frames: int = 10) -> QQuickItem:
     """The first visible item named `name`, waiting up to `frames` frames for it: a page
-    makes what is below its first screenful in the frames after its first."""
+    makes what is below its first screenful right after its first frame."""
     settle()
     for _ in range(frames):
         wait_for_frame(window)
@@ -119,7 +119,7 @@ def find(window: QQuickWindow, name: str, frames: int = 10) -> QQuickItem:
 
 def page_texts(qtbot: QtBot, kiosk: Kiosk, page_id: str = "") -> list[QQuickItem]:
     """Every paragraph (list, table) of the page on show, in reading order, once each is
-    made: the ones after the first screenful come in the frames after the first."""
+    made: the ones after the first screenful come right after the first frame."""
     page = kiosk.content.page(page_id or kiosk.navigation.target)
     count = sum(len(block["pieces"]) for block in page["blocks"])
 

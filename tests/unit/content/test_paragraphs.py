@@ -11,7 +11,14 @@ import pytest
 
 from kiosk.content.boxes import Block
 from kiosk.content.loader import read_bundle
-from kiosk.content.paragraphs import FIRST_SCREEN_CHARACTERS, block_maps, top_level
+from kiosk.content.paragraphs import (
+    ABOVE_LINES,
+    PICTURE_LINES,
+    SCREEN_LINES,
+    block_maps,
+    lines_of,
+    top_level,
+)
 from kiosk.content.plaintext import html_to_text, in_english
 from kiosk.content.render import Renderer
 from kiosk.content.sanitizer import sanitize
@@ -79,16 +86,17 @@ def test_every_block_of_the_sample_keeps_all_of_its_markup_in_whole_pieces() -> 
         assert all(_whole(piece) for piece in pieces), pieces
 
 
-def test_every_hostile_entry_after_the_wall_keeps_its_words() -> None:
+def test_every_hostile_entry_after_the_wall_is_cut_into_whole_pieces() -> None:
     renderer = Renderer(SAMPLE_CONTENT, {"intro"})
     for entry in json.loads(CORPUS.read_text(encoding="utf-8")):
         html = sanitize(renderer.render(entry["payload"]).html)
         pieces = top_level(html)
         assert _squeezed("".join(pieces)) == _squeezed(html), entry["payload"]
+        assert all(_whole(piece) for piece in pieces), entry["payload"]
 
 
 @pytest.mark.parametrize("page_id", ["opioids", "sources", "crps"])
-def test_the_first_screenful_is_marked_to_be_laid_out_at_once(page_id: str) -> None:
+def test_the_first_screen_is_marked_to_be_laid_out_at_once(page_id: str) -> None:
     page = read_bundle(SAMPLE_CONTENT).rendered[page_id]
 
     maps = block_maps(page.blocks, in_english)
@@ -98,12 +106,32 @@ def test_the_first_screenful_is_marked_to_be_laid_out_at_once(page_id: str) -> N
     assert pieces[0]["soon"]
     assert not pieces[-1]["soon"]
     assert pieces[: len(soon)] == soon  # the first ones, in reading order
-    assert sum(len(piece["text"]) for piece in soon[:-1]) < FIRST_SCREEN_CHARACTERS
-    assert sum(len(piece["text"]) for piece in soon) >= FIRST_SCREEN_CHARACTERS
+    assert lines_of(p["text"] for p in soon) >= SCREEN_LINES - ABOVE_LINES - 10
     # Every word of the page, a box's title before its pieces.
     said = " ".join(f"{block['title']} " + " ".join(p["text"] for p in block["pieces"])
                     for block in maps)  # fmt: skip
     assert said.split() == html_to_text(page.html, in_english).split()
+
+
+def test_what_is_above_the_text_leaves_less_of_the_screen_for_it() -> None:
+    page = read_bundle(SAMPLE_CONTENT).rendered["migraine"]
+
+    def soon(above: int) -> int:
+        maps = block_maps(page.blocks, in_english, above)
+        return sum(piece["soon"] for block in maps for piece in block["pieces"])
+
+    assert soon(ABOVE_LINES) > soon(ABOVE_LINES + 20) > soon(ABOVE_LINES + 40) >= 1
+
+
+def test_a_picture_takes_the_room_of_several_lines() -> None:
+    count = SCREEN_LINES // PICTURE_LINES + 1  # pictures enough to fill a screen
+
+    def last_is_soon(piece: str) -> bool:
+        blocks = (Block("", "", piece * count), Block("", "", "<p>Last.</p>"))
+        return bool(block_maps(blocks, in_english, above=0)[1]["pieces"][0]["soon"])
+
+    assert last_is_soon("<p>Words.</p>\n")
+    assert not last_is_soon('<p><img src="media/a.svg" alt="A"></p>\n')
 
 
 def test_a_box_keeps_its_kind_and_title_around_its_pieces() -> None:

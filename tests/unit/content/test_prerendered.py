@@ -65,11 +65,17 @@ def test_every_page_opens_without_markdown_as_the_renderer_makes_it(
 
 
 def test_what_is_read_back_goes_through_the_wall_again(installed: Path) -> None:
-    """Whatever is in the file (someone with the disk changed it), the screen gets only
-    bundle-internal links and pictures, and terms and pages this bundle has."""
+    """Whatever is in the file (someone with the disk changed it), the screen gets what a
+    fresh rendering would let through: links to this bundle's pages, pictures of its
+    media files, its glossary's terms, boxes of known kinds."""
     hostile = "\n".join([*HOSTILE_HTML, "<script>fetch('//evil.example')</script>",
-                         '<iframe src="https://evil.example/"></iframe>'])  # fmt: skip
-    record = {"blocks": [["", "", hostile], ["warning", "<b>Box</b>", hostile]],
+                         '<iframe src="https://evil.example/"></iframe>',
+                         '<a href="kiosk:page/no-such-page">gone</a>',
+                         '<img src="media/missing.svg" alt="none">',
+                         '<a href="kiosk:page/crps">CRPS</a> <img src="media/tolerance.svg" '
+                         'alt="ok">'])  # fmt: skip
+    record = {"blocks": [["", "", hostile], ["warning", "<b>Box</b>", hostile],
+                         ["safety", "Stay safe", "<p>Call 911.</p>"]],
               "page_links": ["crps", "no-such-page"], "terms": ["not a term"],
               "images": ["media/../../secret.txt", "/etc/passwd", "media/tolerance.svg"],
               "issues": []}  # fmt: skip
@@ -81,9 +87,32 @@ def test_what_is_read_back_goes_through_the_wall_again(installed: Path) -> None:
     assert_nothing_escapes(page.html)
     for block in page.blocks:
         assert_nothing_escapes(block.html)
+    assert "no-such-page" not in page.html
+    assert "gone" in page.html  # the words of a link that goes nowhere stay
+    assert 'href="kiosk:page/crps"' in page.html
+    assert "missing.svg" not in page.html
+    assert 'src="media/tolerance.svg"' in page.html
+    assert [(b.kind, b.title) for b in page.blocks] == [("", ""), ("", ""), ("safety", "Stay safe")]
     assert page.page_links == ("crps",)
     assert page.terms == ()
     assert page.images == ((installed / "media" / "tolerance.svg").resolve(),)
+
+
+def test_a_bundle_reached_by_a_relative_or_linked_path_keeps_its_pages(
+    installed: Path, tmp_path: Path, renders: list[str], monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    linked = tmp_path / "linked"
+    linked.symlink_to(installed, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    render_check(Path("linked"))  # pictures resolve through the link; the folder is relative
+    renders.clear()
+
+    with caplog.at_level(logging.INFO, "kiosk.content"):
+        _every_page(read_bundle(Path("linked"), trusted=True))
+
+    assert renders == []
+    assert "rendering pages as they open" not in caplog.text
 
 
 @pytest.mark.parametrize(
@@ -92,7 +121,7 @@ def test_what_is_read_back_goes_through_the_wall_again(installed: Path) -> None:
         (lambda root: os.utime(root / "glossary.toml", ns=(0, 10**18)), "not made by this kiosk"),
         (lambda root: (root / "media" / "new.svg").write_text("<svg/>"), "not made by this kiosk"),
         (lambda root: (root / RENDERED_FILE).write_bytes(b"not a database"), "cannot be read"),
-        (lambda root: (root / RENDERED_FILE).unlink(), ""),
+        (lambda root: (root / RENDERED_FILE).unlink(), "has no pages as rendered"),
     ],
     ids=["glossary changed", "media added", "file damaged", "file missing"],
 )  # fmt: skip
@@ -105,7 +134,7 @@ def test_pages_are_rendered_when_what_was_kept_is_not_of_these_files(
 ) -> None:
     change(installed)  # type: ignore[operator]
 
-    with caplog.at_level(logging.WARNING, "kiosk.content"):
+    with caplog.at_level(logging.INFO, "kiosk.content"):
         result = read_bundle(installed, trusted=True)
         _every_page(result)
 
