@@ -41,6 +41,7 @@ from kiosk.bridge.services import open_outbox, start_services
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.speech import SpeechBridge
 from kiosk.bridge.staff import StaffBridge
+from kiosk.bridge.usage import UsageBridge
 from kiosk.bridge.walk import QtMessages
 from kiosk.bridge.window import being_updated, load_view, present, shown_window, start_qt
 from kiosk.bundles import pointer
@@ -56,6 +57,8 @@ from kiosk.session.idle import Clock, IdlePolicy, IdleTimes, ManualClock
 from kiosk.session.navigation import Location, Navigator
 from kiosk.session.staff_console import StaffConsole
 from kiosk.system.logs import start_logging
+from kiosk.usage.counter import UsageCounter
+from kiosk.usage.events import Event
 
 log = logging.getLogger("kiosk.app")
 
@@ -120,16 +123,31 @@ class Kiosk:
         idle = IdlePolicy(self.clock, IdleTimes.of(self.config))
         self.speech = SpeechBridge(bundle.language, self.config.text("speech.engine"),
                                    self.navigation, self.engine, bundle.languages)  # fmt: skip
+        self.usage = self._usage_bridge()
+        forget = (self.speech, self.language, self.usage)  # with the screens, at a reset
         self.session = SessionBridge(idle, self.navigation, self.display, self.engine,
-                                     also_forget=(self.speech, self.language))  # fmt: skip
+                                     also_forget=forget)  # fmt: skip
         self.speech.sentenceStarted.connect(self.session.stillHere)  # someone is listening
+        self.session.startedOver.connect(self.usage.started_over)
         self.staff = self._staff_bridge(bundle)
         self.engine.setInitialProperties(
             {"content": self.content, "navigation": self.navigation, "display": self.display,
              "form": self.form, "session": self.session, "staff": self.staff,
-             "speech": self.speech, "language": self.language,
+             "speech": self.speech, "language": self.language, "usage": self.usage,
              "iconDir": QUrl.fromLocalFile(str(launcher.RESOURCES / "icons"))}
         )  # fmt: skip
+
+    def _usage_bridge(self) -> UsageBridge:
+        """Counts of what patients use (kiosk.usage), if the settings have them on; the
+        counts are written from when the services start (start_services)."""
+        config = self.config
+        counter = (UsageCounter(config.path("paths.data_dir"), config.number("usage.keep_days"))
+                   if config.flag("usage.enabled") else None)  # fmt: skip
+        usage = UsageBridge(counter, self.navigation, lambda: self.content.property("language"),
+                            self.engine)  # fmt: skip
+        self.speech.readingStarted.connect(usage.read_aloud)
+        self.form.saved.connect(lambda: usage.count(Event.CONTACT_SENT))
+        return usage
 
     def _show_language(self, language: str) -> None:
         """The patient chose `language` (or a reset went back to the default): its content
@@ -232,4 +250,7 @@ def run(kiosk: Kiosk, app: QGuiApplication, options: argparse.Namespace, config:
     if options.quit_after_first_frame:
         kiosk.window.frameSwapped.connect(app.quit)
         QTimer.singleShot(30_000, lambda: app.exit(1))  # no frame at all is a failure
-    return app.exec()
+    status = app.exec()
+    if kiosk.ready:
+        kiosk.usage.close()  # what was counted in the last second
+    return status

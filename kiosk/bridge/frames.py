@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtQml import qmlEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -34,6 +34,8 @@ def wait_until_made(window: QQuickWindow, longest_s: float = 10.0) -> None:
     engine = qmlEngine(window)
     controller = engine.incubationController() if engine is not None else None
     deadline = time.monotonic() + longest_s
+    wait_for_frame(window)
+    QCoreApplication.processEvents()  # what the screen makes once that frame is out
     wait_for_frame(window)
     while controller is not None and controller.incubatingObjectCount():
         if time.monotonic() > deadline:

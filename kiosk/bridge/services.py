@@ -45,6 +45,7 @@ def start_services(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
         start_updates(kiosk, app, config)
         start_metrics(kiosk, app, config)
         start_clock_watch(kiosk, app)
+        kiosk.usage.start()
     start_service_pings(app)
 
 

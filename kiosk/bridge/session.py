@@ -27,9 +27,11 @@ TICK_MS = 250  # how often the countdown is checked: a reset comes well within a
 @QmlElement
 @QmlUncreatable("the kiosk makes its session bridge")
 class SessionBridge(QObject):
-    """Signals: `changed` when the warning shows, hides or counts down."""
+    """Signals: `changed` when the warning shows, hides or counts down; `startedOver(idle)`
+    after a reset: by the idle timeout, or by "I'm done"."""
 
     changed = Signal()
+    startedOver = Signal(bool)
 
     def __init__(
         self,
@@ -94,7 +96,7 @@ class SessionBridge(QObject):
         state = self._policy.state()
         if state is IdleState.EXPIRED:
             log.info("no touch for a while: the kiosk starts over")
-            self.reset()
+            self.reset(idle=True)
             return
         warning = state is IdleState.WARNING
         seconds = self._policy.seconds_left() if warning else 0
@@ -112,11 +114,12 @@ class SessionBridge(QObject):
         """The patient tapped "I'm done": start over at once."""
         self.reset()
 
-    def reset(self) -> None:
+    def reset(self, idle: bool = False) -> None:
         """Everything back to how the next patient should find it (see BetweenPatients)."""
         self._between.start_over()
         self._warning, self._seconds_left = False, 0
         self.changed.emit()
+        self.startedOver.emit(idle)
 
     def _follow_navigation(self) -> None:
         screen = self._navigation.property("screen")

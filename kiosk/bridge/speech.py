@@ -42,6 +42,7 @@ class SpeechBridge(QObject):
 
     changed = Signal()
     sentenceStarted = Signal()
+    readingStarted = Signal(str)  # the key of what a patient asked to hear
 
     def __init__(self, language: str, setting: str, navigation: NavigationBridge,
                  parent: QObject | None = None, also: Sequence[str] = ()) -> None:  # fmt: skip
@@ -189,6 +190,7 @@ class SpeechBridge(QObject):
         first = self._reading.start(key, sentences)
         if first is not None:
             self._say(first)
+            self.readingStarted.emit(key)
         self.changed.emit()
 
     @Slot()

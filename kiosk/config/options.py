@@ -126,6 +126,11 @@ OPTIONS: tuple[Option, ...] = (
            "A file holding the relay's password for smtp_user (readable by the kiosk alone)."),
     Option("requests", "smtp_from", str, "", "Sender address for delivered requests.", _email),
     Option("requests", "smtp_to", str, "", "The clinic's address that receives them.", _email),
+    Option("usage", "enabled", bool, True,
+           "Count, per day, which pages patients open, read, hear and find helpful (totals "
+           "only: nothing that tells one visit from another); false: nothing is written."),
+    Option("usage", "keep_days", int, 396,
+           "Days the counts are kept (396: thirteen months), then dropped.", _at_least(1)),
     Option("network", "ca_file", str, "",
            "Extra certificate authorities (PEM) to trust, e.g. the clinic's own, for "
            "delivery_url, the mail relay and update_url; empty: the system's only."),

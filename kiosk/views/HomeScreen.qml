@@ -10,6 +10,7 @@ Item {
 
     required property ContentBridge content
     required property NavigationBridge navigation
+    required property UsageBridge usage
 
     readonly property bool wide: width > height
     // The tour's pages, made ready while the patient looks at Home.
@@ -35,7 +36,11 @@ Item {
             }
             BodyText {
                 Layout.fillWidth: true
-                text: qsTr("Read at your own pace. What you read here is not recorded.")
+                objectName: "privacyLine"
+                // What the kiosk keeps, said plainly: counts per page (kiosk.usage), or nothing.
+                text: screen.usage.asking
+                      ? qsTr("Read at your own pace. We count how often each page is read, never who reads it.")
+                      : qsTr("Read at your own pace. What you read here is not recorded.")
                 color: Theme.muted
             }
             KioskButton {

@@ -16,6 +16,7 @@ ApplicationWindow {
     required property StaffBridge staff
     required property SpeechBridge speech
     required property LanguageBridge language
+    required property UsageBridge usage
     required property url iconDir
     // Kiosk mode: frameless, on top, and closing is refused (Alt+F4, a close
     // request from the desktop) unless staff chose to exit.
@@ -123,7 +124,11 @@ ApplicationWindow {
     }
     Component {
         id: home
-        HomeScreen { content: window.content; navigation: window.navigation }
+        HomeScreen {
+            content: window.content
+            navigation: window.navigation
+            usage: window.usage
+        }
     }
     Component {
         id: topic
@@ -139,6 +144,7 @@ ApplicationWindow {
             content: window.content
             navigation: window.navigation
             speech: window.speech
+            usage: window.usage
             pageId: window.navigation.target
         }
     }
@@ -149,6 +155,7 @@ ApplicationWindow {
             navigation: window.navigation
             form: window.form
             speech: window.speech
+            usage: window.usage
             pageId: window.navigation.target
             step: window.navigation.step
         }

@@ -8,6 +8,7 @@ Item {
     required property ContentBridge content
     required property NavigationBridge navigation
     required property SpeechBridge speech
+    required property UsageBridge usage
     required property string pageId
 
     PageView {
@@ -15,6 +16,7 @@ Item {
         content: screen.content
         navigation: screen.navigation
         speech: screen.speech
+        usage: screen.usage
         pageId: screen.pageId
     }
 }

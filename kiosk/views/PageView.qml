@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -11,6 +12,7 @@ Flickable {
     required property ContentBridge content
     required property NavigationBridge navigation
     required property SpeechBridge speech
+    required property UsageBridge usage
     required property string pageId
 
     readonly property var page: content.page(pageId)
@@ -34,7 +36,8 @@ Flickable {
     Connections {
         target: view.Window.window
         enabled: !view.drawn
-        function onFrameSwapped() { view.drawnPage = view.pageId }
+        // Once the frame is out, not while Qt is still telling of it.
+        function onFrameSwapped() { Qt.callLater(() => view.drawnPage = view.pageId) }
     }
     // What Tab reaches is brought into view.
     Connections {
@@ -132,6 +135,12 @@ Flickable {
                 links: view.page.links || []
                 navigation: view.navigation
                 made: view.drawn
+            }
+            Loader {  // after the text, so made once the page's first frame is out
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacing
+                active: view.drawn && view.usage.asking
+                sourceComponent: HelpfulBox { usage: view.usage; pageId: view.pageId }
             }
         }
 

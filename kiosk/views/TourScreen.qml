@@ -12,6 +12,7 @@ Item {
     required property NavigationBridge navigation
     required property ContactFormBridge form
     required property SpeechBridge speech
+    required property UsageBridge usage
     required property string pageId
     required property int step
 
@@ -127,6 +128,7 @@ Item {
             content: screen.content
             navigation: screen.navigation
             speech: screen.speech
+            usage: screen.usage
             pageId: screen.pageId
         }
     }

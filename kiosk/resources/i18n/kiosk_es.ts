@@ -356,7 +356,34 @@
     </message>
 </context>
 <context>
+    <name>HelpfulBox</name>
+    <message>
+        <source>Was this page helpful?</source>
+        <extracomment>Asked once at the end of every page and tour step</extracomment>
+        <translation>¿Le sirvió esta página?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Answer to &quot;Was this page helpful?&quot;</extracomment>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Not really</source>
+        <extracomment>Answer to &quot;Was this page helpful?&quot;: it did not help much</extracomment>
+        <translation>No mucho</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <extracomment>After a patient answered &quot;Was this page helpful?&quot;</extracomment>
+        <translation>Gracias por decírnoslo.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
+    <message>
+        <source>Read at your own pace. We count how often each page is read, never who reads it.</source>
+        <translation>Lea a su propio ritmo. Contamos cuántas veces se lee cada página, nunca quién la lee.</translation>
+    </message>
     <message>
         <source>Read at your own pace. What you read here is not recorded.</source>
         <translation>Lea a su propio ritmo. Lo que lea aquí no se guarda.</translation>

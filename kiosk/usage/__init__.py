@@ -1,0 +1,1 @@
+"""What patients use, counted per day on the kiosk, in a way that cannot identify one."""
