@@ -144,7 +144,7 @@ class Kiosk:
         counter = (UsageCounter(config.path("paths.data_dir"), config.number("usage.keep_days"))
                    if config.flag("usage.enabled") else None)  # fmt: skip
         usage = UsageBridge(counter, self.navigation, lambda: self.content.property("language"),
-                            self.engine)  # fmt: skip
+                            self.engine, self.clock)  # fmt: skip
         self.speech.readingStarted.connect(usage.read_aloud)
         self.form.saved.connect(lambda: usage.count(Event.CONTACT_SENT))
         return usage

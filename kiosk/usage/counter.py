@@ -14,13 +14,20 @@ import threading
 from collections import Counter as Tally
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.usage.events import Event
-from kiosk.usage.store import KEEP_DAYS, Key, UsageError, UsageStore
+
+if TYPE_CHECKING:  # SQLite comes with the first write, after the kiosk's first frame
+    from kiosk.usage.store import UsageStore
 
 log = logging.getLogger("kiosk.usage")
 
 EVERY_S = 1.0  # how often counts are written: what a crash may lose
+KEEP_DAYS = 396  # thirteen months
+
+# A count's place: the day (YYYY-MM-DD), the event, the page ("" for none), the language.
+Key = tuple[str, str, str, str]
 
 
 class UsageCounter:
@@ -83,13 +90,15 @@ class UsageCounter:
                         self._every_s)  # fmt: skip
             with self._lock:
                 self._pending.update(taken)
-            if self._store is not None and not isinstance(exc, UsageError):
+            if self._store is not None:
                 self._store.close()
                 self._store = None  # open it again, checked, next time
             return False
 
     def _opened(self) -> UsageStore:
         if self._store is None:
+            from kiosk.usage.store import UsageStore
+
             self._store = UsageStore.open(self._data_dir)
         today = self._today()
         if self._forgot_on != today:

@@ -26,10 +26,7 @@ DATABASE = "usage.sqlite3"
 DAMAGED_PREFIX = "usage.damaged-"
 SCHEMA_VERSION = 1
 COLUMNS = ("day", "event", "page", "language", "count")  # all a row is: see test_usage
-KEEP_DAYS = 396  # thirteen months
-
-# A count's place: the day (YYYY-MM-DD), the event, the page ("" for none), the language.
-Key = tuple[str, str, str, str]
+Key = tuple[str, str, str, str]  # day (YYYY-MM-DD), event, page ("" for none), language
 
 
 class UsageError(Exception):
