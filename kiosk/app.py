@@ -124,11 +124,11 @@ class Kiosk:
         self.speech = SpeechBridge(bundle.language, self.config.text("speech.engine"),
                                    self.navigation, self.engine, bundle.languages)  # fmt: skip
         self.usage = self._usage_bridge()
-        forget = (self.speech, self.language, self.usage)  # with the screens, at a reset
+        forget = (self.usage, self.speech, self.language)  # with the screens, at a reset
         self.session = SessionBridge(idle, self.navigation, self.display, self.engine,
                                      also_forget=forget)  # fmt: skip
         self.speech.sentenceStarted.connect(self.session.stillHere)  # someone is listening
-        self.session.startedOver.connect(self.usage.started_over)
+        self.session.startingOver.connect(self.usage.starting_over)
         self.staff = self._staff_bridge(bundle)
         self.engine.setInitialProperties(
             {"content": self.content, "navigation": self.navigation, "display": self.display,
@@ -143,8 +143,9 @@ class Kiosk:
         config = self.config
         counter = (UsageCounter(config.path("paths.data_dir"), config.number("usage.keep_days"))
                    if config.flag("usage.enabled") else None)  # fmt: skip
+        times = IdleTimes.of(config)  # a page left until the reset was read until the last touch
         usage = UsageBridge(counter, self.navigation, lambda: self.content.property("language"),
-                            self.engine, self.clock)  # fmt: skip
+                            self.engine, self.clock, times.reading + times.warning)  # fmt: skip
         self.speech.readingStarted.connect(usage.read_aloud)
         self.form.saved.connect(lambda: usage.count(Event.CONTACT_SENT))
         return usage

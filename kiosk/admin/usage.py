@@ -57,7 +57,7 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     summary = summarize(totals, page_titles(folder), first, last)
-    written = write_report(summary, totals, args.out)
+    written = write_report(summary, args.out)
     opened = summary.events.get(Event.PAGE_OPENED, 0)
     print(f"wrote {written[0]} and {written[1]}: pages opened {opened} times "
           f"from {first} to {last}")  # fmt: skip

@@ -27,11 +27,12 @@ TICK_MS = 250  # how often the countdown is checked: a reset comes well within a
 @QmlElement
 @QmlUncreatable("the kiosk makes its session bridge")
 class SessionBridge(QObject):
-    """Signals: `changed` when the warning shows, hides or counts down; `startedOver(idle)`
-    after a reset: by the idle timeout, or by "I'm done"."""
+    """Signals: `changed` when the warning shows, hides or counts down; `startingOver(idle)`
+    as a reset begins, before anything is forgotten: by the idle timeout, or by "I'm
+    done"."""
 
     changed = Signal()
-    startedOver = Signal(bool)
+    startingOver = Signal(bool)
 
     def __init__(
         self,
@@ -116,10 +117,10 @@ class SessionBridge(QObject):
 
     def reset(self, idle: bool = False) -> None:
         """Everything back to how the next patient should find it (see BetweenPatients)."""
+        self.startingOver.emit(idle)
         self._between.start_over()
         self._warning, self._seconds_left = False, 0
         self.changed.emit()
-        self.startedOver.emit(idle)
 
     def _follow_navigation(self) -> None:
         screen = self._navigation.property("screen")

@@ -41,13 +41,17 @@ class UsageBridge(QObject):
         language: Callable[[], str],
         parent: QObject | None = None,
         clock: Callable[[], float] = time.monotonic,
+        idle_s: float = 0.0,
     ) -> None:
+        """`idle_s`: how long after the last touch an idle reset comes."""
         super().__init__(parent)
         self._counter, self._navigation, self._language, self._clock = (
             counter, navigation, language, clock)  # fmt: skip
+        self._idle_s = idle_s
         self._answered: list[str] = []
-        self._page, self._since = "", 0.0  # the page on show, since when
-        self._step, self._finished = -1, False  # the tour's step on show (-1: none)
+        # The page on show: its id, its language, since when.
+        self._page, self._page_language, self._since = "", "", 0.0
+        self._touring, self._finished = False, False  # a tour begun, and its end reached
         navigation.changed.connect(self._moved)
         navigation.termChanged.connect(self._term)
 
@@ -79,23 +83,24 @@ class UsageBridge(QObject):
         if self._counter is not None:
             self._counter.close()
 
-    def count(self, event: Event, page: str = "") -> None:
+    def count(self, event: Event, page: str = "", language: str = "") -> None:
         if self._counter is not None:
-            self._counter.count(event, page, self._language())
+            self._counter.count(event, page, language or self._language())
 
     def read_aloud(self, key: str) -> None:
         """Read-aloud started on a screen (`key`: "page:<id>" on a page)."""
         self.count(Event.READ_ALOUD, key.removeprefix("page:") if key.startswith("page:") else "")
 
-    def started_over(self, idle: bool) -> None:
-        """The session reset: by the idle timeout, or by "I'm done"."""
-        self._left_page()
+    def starting_over(self, idle: bool) -> None:
+        """A reset begins (by the idle timeout, or "I'm done"), in the patient's language:
+        the page on show was read until their last touch."""
+        self._left_page(self._idle_s if idle else 0.0)
         self.count(Event.RESET_IDLE if idle else Event.RESET_DONE)
 
     def reset(self) -> None:
         """Between patients: the answers go (kiosk.session.between_patients)."""
         self._left_page()
-        self._step = -1
+        self._touring = False
         if self._answered:
             self._answered = []
             self.answeredChanged.emit()
@@ -107,24 +112,32 @@ class UsageBridge(QObject):
         if page != self._page:
             self._left_page()
             if page:
-                self.count(Event.PAGE_OPENED, page)
-                self._page, self._since = page, self._clock()
-        step = nav.property("step") if screen == "tour" else -1
-        if step == 0 and self._step == -1:
-            self.count(Event.TOUR_STARTED)
-            self._finished = False
-        if step >= 0 and step == nav.property("tourLength") - 1 and not self._finished:
-            self.count(Event.TOUR_FINISHED)  # its last step reached
-            self._finished = True
-        self._step = step
+                self._page, self._page_language = page, self._language()
+                self._since = self._clock()
+                self.count(Event.PAGE_OPENED, page, self._page_language)
+        self._follow_tour(screen, nav.property("step"), nav.property("tourLength"))
         if screen == "contact":
             self.count(Event.CONTACT_OPENED)
+
+    def _follow_tour(self, screen: str, step: int, steps: int) -> None:
+        """Started: its first step shown, not already on it (Back from a page the tour
+        linked to comes back to it); finished: its last step reached, once a tour."""
+        if screen in ("home", "attract", "topic"):
+            self._touring = False
+        elif screen == "tour" and not self._touring:
+            self._touring, self._finished = True, False
+            self.count(Event.TOUR_STARTED)
+        if screen == "tour" and step == steps - 1 and not self._finished:
+            self._finished = True
+            self.count(Event.TOUR_FINISHED)
 
     def _term(self) -> None:
         if self._navigation.property("term"):
             self.count(Event.TERM_OPENED, self._page)
 
-    def _left_page(self) -> None:
+    def _left_page(self, idle_s: float = 0.0) -> None:
+        """The page on show leaves it: how long it was read (less `idle_s` untouched)."""
         if self._page:
-            self.count(read_time(self._clock() - self._since), self._page)
+            seconds = max(0.0, self._clock() - self._since - idle_s)
+            self.count(read_time(seconds), self._page, self._page_language)
             self._page = ""

@@ -72,7 +72,7 @@ def _table(caption: str, head: tuple[str, ...], rows: Sequence[tuple[str, ...]])
 def _page_table(summary: Summary) -> str:
     return _table("Pages, most opened first", ("page", "opened", "under 10 s", "10 to 60 s",
                    "over a minute", "helpful"),
-                   [(p.title, shown(p.opened), *map(shown, p.read), p.helpful())
+                   [(p.title, shown(p.opened), *p.reading(), p.helpful())
                     for p in summary.pages])  # fmt: skip
 
 

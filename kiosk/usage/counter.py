@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.system.clock import doubtful
 from kiosk.usage.events import Event
 
 if TYPE_CHECKING:  # SQLite comes with the first write, after the kiosk's first frame
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # SQLite comes with the first write, after the kiosk's first 
 log = logging.getLogger("kiosk.usage")
 
 EVERY_S = 1.0  # how often counts are written: what a crash may lose
+FAILURES_LOGGED = 60  # a write that keeps failing is logged once a minute
 KEEP_DAYS = 396  # thirteen months
 
 # A count's place: the day (YYYY-MM-DD), the event, the page ("" for none), the language.
@@ -49,6 +51,7 @@ class UsageCounter:
         self._store: UsageStore | None = None
         self._forgot_on: dt.date | None = None
         self.written = 0  # counts written so far (for the tests and the log)
+        self._failures = 0  # failed writes in a row
 
     def count(self, event: Event, page: str = "", language: str = "") -> None:
         key = (self._today().isoformat(), event.value, page, language)
@@ -64,6 +67,9 @@ class UsageCounter:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
+            if self._thread.is_alive():  # stuck on the disk: leave the file to it
+                log.warning("usage counts: the writer did not stop; the last second is lost")
+                return
         else:
             self.write()
         if self._store is not None:
@@ -76,24 +82,41 @@ class UsageCounter:
         self.write()
 
     def write(self) -> bool:
-        """Add the pending counts to the store now; False (they stay pending) if it failed."""
+        """Add the pending counts to the store now, each day's totals written whole; False
+        if that failed: what was not written stays pending, for the next try."""
         with self._lock:
             taken, self._pending = self._pending, Tally()
+        days = sorted({key[0] for key in taken})
         try:
             store = self._opened()
-            if taken:
-                store.add(taken)
-                self.written += sum(taken.values())
-            return True
+            while days:
+                day = days[0]
+                totals = store.day(day)
+                for key, n in taken.items():
+                    if key[0] == day:
+                        totals[key[1:]] = totals.get(key[1:], 0) + n
+                store.write_day(day, totals)  # all of the day or none of it
+                self.written += sum(n for key, n in taken.items() if key[0] == day)
+                days.pop(0)
         except Exception as exc:  # a full disk, a damaged file: keep them, try again
-            log.warning("usage counts not written (%s): trying again in %g s", exc,
-                        self._every_s)  # fmt: skip
+            self._failed(exc)
             with self._lock:
-                self._pending.update(taken)
-            if self._store is not None:
-                self._store.close()
-                self._store = None  # open it again, checked, next time
+                self._pending.update({k: n for k, n in taken.items() if k[0] in days})
             return False
+        if self._failures:
+            log.info("usage counts written again after %d failed tries", self._failures)
+            self._failures = 0
+        return True
+
+    def _failed(self, exc: Exception) -> None:
+        """Say why, the first time and then once a minute; open the file again next time."""
+        if self._failures % FAILURES_LOGGED == 0:
+            log.warning("usage counts not written (%s): trying again every %g s", exc,
+                        self._every_s)  # fmt: skip
+        self._failures += 1
+        if self._store is not None:
+            self._store.close()
+            self._store = None  # opened again, and checked, next time
 
     def _opened(self) -> UsageStore:
         if self._store is None:
@@ -101,7 +124,9 @@ class UsageCounter:
 
             self._store = UsageStore.open(self._data_dir)
         today = self._today()
-        if self._forgot_on != today:
+        if self._forgot_on != today and not doubtful(dt.datetime.combine(today, dt.time(),
+                                                                          dt.UTC)):  # fmt: skip
+            # (a clock set years ahead must not drop what was counted)
             gone = self._store.forget_before(today - dt.timedelta(days=self._keep_days))
             if gone:
                 log.info("usage counts older than %d days dropped (%d)", self._keep_days, gone)

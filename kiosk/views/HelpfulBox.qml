@@ -23,6 +23,7 @@ ColumnLayout {
     spacing: Theme.gapMedium
 
     HeadingText {
+        id: question
         Layout.fillWidth: true
         visible: !box.answered
         //: Asked once at the end of every page and tour step
@@ -33,6 +34,9 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: !box.answered
         spacing: Theme.spacing
+        // A screen reader hears the question with each answer: "Was this page helpful?, Yes".
+        Accessible.role: Accessible.Grouping
+        Accessible.name: question.text
         KioskButton {
             objectName: "helpfulYes"
             //: Answer to "Was this page helpful?"
@@ -56,5 +60,6 @@ ColumnLayout {
         //: After a patient answered "Was this page helpful?"
         text: qsTr("Thank you for telling us.")
         font.bold: true
+        Accessible.focusable: true  // it takes the focus from the answer that went
     }
 }

@@ -27,7 +27,7 @@ def _totals() -> list[Total]:
     rows += [
         Total(FIRST, Event.PAGE_OPENED, "rare", "en-US", 3),  # too few to show
         Total(FIRST, Event.HELPFUL_YES, "migraine", "en-US", 8),
-        Total(FIRST, Event.HELPFUL_NO, "migraine", "en-US", 2),
+        Total(FIRST, Event.HELPFUL_NO, "migraine", "en-US", 5),
         Total(FIRST, Event.HELPFUL_YES, "crps", "es-US", 3),
         Total(FIRST, Event.TOUR_STARTED, "", "en-US", 12),
         Total(FIRST, Event.TOUR_FINISHED, "", "en-US", 7),
@@ -35,22 +35,28 @@ def _totals() -> list[Total]:
     return rows
 
 
-def test_small_counts_are_never_numbers_and_large_ones_are(tmp_path: Path) -> None:
-    totals = _totals()
+def test_small_counts_are_never_numbers_nor_can_be_worked_out(tmp_path: Path) -> None:
+    totals = [*_totals(), Total(FIRST, Event.READ_UNDER_10_S, "migraine", "en-US", 100),
+              Total(FIRST, Event.READ_OVER_60_S, "migraine", "en-US", 8),
+              Total(FIRST, Event.READ_UNDER_10_S, "crps", "es-US", 2),
+              Total(FIRST, Event.READ_10_TO_60_S, "crps", "es-US", 46)]  # fmt: skip
     summary = summarize(totals, {"migraine": "Migraine", "crps": "CRPS"}, FIRST, LAST)
 
-    csv_file, html_file = write_report(summary, totals, tmp_path)
+    csv_file, html_file = write_report(summary, tmp_path)
 
-    rows = list(csv.DictReader(csv_file.read_text(encoding="utf-8").splitlines()))
-    assert {r["count"] for r in rows if r["page"] == "rare"} == {"fewer than 5"}
-    assert {r["count"] for r in rows if r["page"] == "crps" and "helpful" in r["event"]} == {
-        "fewer than 5"}  # fmt: skip
-    assert "17" in {r["count"] for r in rows}
+    rows = {r["page"]: r for r in csv.DictReader(csv_file.read_text().splitlines())}
+    assert rows["rare"]["opened"] == "fewer than 5"
+    assert rows["migraine"]["opened"] == "108"
+    assert rows["migraine"]["read under 10 s"] == "100"
+    # crps read 2 + 46 = 48 times: with the 46 shown, the 2 could be worked out
+    assert rows["crps"]["read 10 to 60 s"] == rows["crps"]["read under 10 s"] == "not shown"
+    assert rows["crps"]["helpful: yes"] == "not shown"  # 3 answers, all one way
+    assert set(rows["crps"]).isdisjoint({"day", "language"})  # totals of the whole span
     page = html_file.read_text(encoding="utf-8")
     assert not re.search(r"<td[^>]*>[1-4]</td>", page)
     assert '<td>rare</td><td class="n">fewer than 5</td>' in page
-    assert "80 % yes of 10" in page  # migraine's helpful share, with its count
-    assert "fewer than 5 answers" in page  # crps: three answers
+    assert "62 % yes of 13" in page  # migraine's helpful share, with its count
+    assert "not shown: fewer than 5 answers one way" in page  # crps
     assert page.count("<svg") == 4  # pages, trend, tour, helpful: SVG charts
     chart = page[page.index("<svg") : page.index("</svg>")]
     assert "Migraine" in chart
@@ -76,8 +82,9 @@ def test_the_command_writes_both_files_for_the_days_asked(
     assert (out / CSV_FILE).is_file()
     assert (out / HTML_FILE).is_file()
     assert "2026-10-01 to 2026-10-31" in (out / HTML_FILE).read_text(encoding="utf-8")
-    days = {r["day"] for r in csv.DictReader((out / CSV_FILE).read_text().splitlines())}
-    assert max(days) <= "2026-10-31"
+    lines = (out / CSV_FILE).read_text().splitlines()
+    shown = {r["page"]: r["opened"] for r in csv.DictReader(lines)}
+    assert shown["migraine"] == "60"  # October's five Thursdays only: 10 + 11 + 12 + 13 + 14
     assert "pages opened 93 times from 2026-10-01 to 2026-10-31" in capsys.readouterr().out
 
 

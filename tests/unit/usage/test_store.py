@@ -81,7 +81,7 @@ def test_the_file_holds_totals_per_day_and_nothing_that_joins_a_visit(tmp_path: 
         columns = tuple(r[1] for r in db.execute("PRAGMA table_info(counts)"))
         with pytest.raises(sqlite3.OperationalError):
             db.execute("SELECT rowid FROM counts")  # no insertion order to read back
-    wal = (tmp_path / f"{DATABASE}-wal").stat().st_size  # while the kiosk has it open
+    beside = sorted(p.name for p in tmp_path.iterdir())  # while the kiosk has it open
     counter.close()
     rows = _rows(tmp_path)
     assert tables == ["counts"]
@@ -90,4 +90,29 @@ def test_the_file_holds_totals_per_day_and_nothing_that_joins_a_visit(tmp_path: 
     assert ("2026-11-02", "page opened", "crps", "en-US", 2) in rows
     assert ("2026-11-02", "reset by I'm done", "", "", 2) in rows
     assert len(rows) == 7  # 3 pages, 2 events each, + the resets: totals, not visits
-    assert wal == 0  # no log of what changed together
+    assert beside == [DATABASE]  # no log or journal of what changed together
+
+
+def _file_after(data_dir: Path, visits: list[list[str]]) -> bytes:
+    counter = UsageCounter(data_dir, today=lambda: DAY)
+    for visit in visits:
+        for page in visit:
+            counter.count(Event.PAGE_OPENED, page, "en-US")
+            counter.write()
+    counter.close()
+    data = bytearray((data_dir / DATABASE).read_bytes())
+    data[24:28] = bytes(4)  # the change counter: how many writes, not what they were
+    data[92:96] = bytes(4)  # and its copy
+    return bytes(data)
+
+
+def test_the_same_totals_make_the_same_file_whatever_order_they_came_in(
+    tmp_path: Path,
+) -> None:
+    """Byte for byte: nothing in the file says which page one visit read first."""
+    one = _file_after(tmp_path / "a", [["crps", "ketamine", "opioids"], ["opioids"]])
+    other = _file_after(tmp_path / "b", [["opioids", "opioids", "ketamine"], ["crps"]])
+
+    assert one == other
+    day_start = dt.datetime.combine(DAY, dt.time()).timestamp()
+    assert (tmp_path / "a" / DATABASE).stat().st_mtime == day_start  # no time of day
