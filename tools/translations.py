@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VIEWS = ROOT / "kiosk" / "views"
 CATALOGUES = ROOT / "kiosk" / "resources" / "i18n"
-NOT_FOR_PATIENTS = {"StaffScreen.qml", "Theme.qml"}  # staff keep the clinic's language
+# Staff keep the clinic's language.
+NOT_FOR_PATIENTS = {"StaffScreen.qml", "StaffUsage.qml", "Theme.qml"}
 _TRANSLATE_CALL = re.compile(r"\.translate\(\s*\"")
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 

@@ -73,6 +73,11 @@ class StaffBridge(QObject):
             self._answer(self.console.export_to(folder))
 
     @Slot(str)
+    def exportUsageTo(self, folder: str) -> None:
+        if self.console.unlocked:
+            self._answer(self.console.export_usage_to(folder))
+
+    @Slot(str)
     def previewUpdate(self, path: str) -> None:
         """Show what installing `path` would change; installing is a second tap."""
         if self.console.unlocked:

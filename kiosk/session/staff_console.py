@@ -20,6 +20,7 @@ from kiosk.config import Config
 from kiosk.outbox.errors import OutboxError
 from kiosk.session.staff import AuditLog, PinError, PinGate
 from kiosk.system.logs import LOG_FILE
+from kiosk.usage.staff import top_pages
 
 log = logging.getLogger("kiosk.staff")
 
@@ -128,7 +129,28 @@ class StaffConsole:
             "updates": updates,
             "canRollBack": pointer.previous(self._data_dir) is not None,
             "preview": {} if self.preview is None else self.preview.__dict__,
+            "usage": top_pages(self._data_dir, self._titles()),  # [] with counting off
         }
+
+    def export_usage_to(self, folder: str) -> Answer:
+        """The last 30 days' usage report (kiosk.usage.report) saved in `folder`."""
+        from kiosk.usage.staff import DAYS, save_report
+        from kiosk.usage.store import UsageError
+
+        try:
+            save_report(self._data_dir, self._titles(), Path(folder))
+        except (UsageError, OSError) as exc:
+            self._audit.record("save usage report", f"failed: {type(exc).__name__}")
+            return Answer(f"Could not save the usage report: {exc}")
+        self._audit.record("save usage report", f"to {folder}")
+        return Answer(f"Saved the usage report of the last {DAYS} days to {folder}.")
+
+    def _titles(self) -> dict[str, str]:
+        """Each page's title in the content on show, to name the pages by."""
+        from kiosk.content.loader import read_bundle
+
+        bundle = read_bundle(self._content_root(), trusted=True).bundle
+        return {page_id: page.title for page_id, page in bundle.pages.items()} if bundle else {}
 
     def export_to(self, folder: str) -> Answer:
         from kiosk.outbox.salvage import export_everything

@@ -139,6 +139,11 @@ Item {
                     onClicked: screen.staff.exportTo(modelData)
                 }
             }
+            StaffUsage {
+                Layout.fillWidth: true
+                visible: screen.staff.unlocked
+                staff: screen.staff
+            }
             BodyText {
                 visible: screen.staff.unlocked
                 text: "Content update from USB:"

@@ -80,6 +80,7 @@ QtObject {
     readonly property int gapMedium: 12  // a button's icon and words; buttons in a row of choices
     readonly property int paragraphGap: 12  // a page's paragraphs, as rich text spaces them
     readonly property int headingGap: 20  // above a heading in a page's text
+    readonly property int usageBarWidth: 420  // the staff screen's longest usage bar
     readonly property int tickGap: 20  // the tick box and its words
     readonly property int fieldPadding: 20  // left and right of the words in a text box
     readonly property int messagePadding: 16  // round the words in the message box

@@ -13,7 +13,16 @@ from kiosk.bridge.walk import settle
 from kiosk.session.staff import set_pin
 from kiosk.session.staff_console import removable_folders
 from tests.conftest import REPO, SAMPLE_CONTENT
-from tests.gui.conftest import LEFT, NO_MODIFIER, centre, find, items, tap, text_of
+from tests.gui.conftest import (
+    LEFT,
+    NO_MODIFIER,
+    accessible_name,
+    centre,
+    find,
+    items,
+    tap,
+    text_of,
+)
 
 PIN = "482915"
 
@@ -226,3 +235,39 @@ def test_the_usb_rule_mounts_sticks_for_the_kiosk_and_runs_nothing_from_them() -
     assert "--owner=kiosk" in command  # the user the service runs as can write exports
     assert "--options=noexec,nosuid,nodev" in command
     assert command[-1] == "$devnode"  # one argument: /run/media/system/<label>
+
+
+def test_staff_see_the_most_read_pages_and_save_the_usage_report(
+    with_pin: Kiosk, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from kiosk.usage.report import CSV_FILE, HTML_FILE
+    from kiosk.usage.store import UsageStore
+
+    kiosk = with_pin
+    today = dt.date.today().isoformat()
+    store = UsageStore.open(tmp_path / "data")
+    store.add({(today, "page opened", "migraine", "en-US"): 12,
+               (today, "page opened", "crps", "es-US"): 6,
+               (today, "page opened", "opioids", "en-US"): 2})  # fmt: skip
+    store.close()
+    kiosk.staff.console._data_dir = tmp_path / "data"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    kiosk.staff.console.folders = lambda: [str(usb)]
+    kiosk.navigation.openStaff()
+    settle()
+
+    type_pin(kiosk, PIN)
+
+    bars = [i for i in items(kiosk.window) if i.objectName() == "usageBar" and i.isVisible()]
+    names = [accessible_name(bar) for bar in bars]
+    assert names == ["Migraine: 12", "Complex regional pain syndrome (CRPS): 6"]  # not opioids
+    assert bars[0].childItems()[1].width() > bars[1].childItems()[1].width()
+    tap(kiosk.window, "exportUsageTo")
+    assert text_of(kiosk.window, "staffMessage") == (
+        f"Saved the usage report of the last 30 days to {usb}."
+    )
+    assert (usb / CSV_FILE).is_file()
+    assert "Migraine" in (usb / HTML_FILE).read_text(encoding="utf-8")
