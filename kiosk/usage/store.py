@@ -134,16 +134,32 @@ class UsageStore:
         return [Total(dt.date.fromisoformat(d), e, p, lang, n) for d, e, p, lang, n in rows]
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The database as it is, for a report. A write the kiosk did not finish (it ended
+    mid-write: its journal is still there) must be undone first, which a read-only
+    connection cannot do: then it is opened to be read and written, and SQLite undoes it
+    (the journal holds what was there; nothing else is changed)."""
+    for uri in (f"{path.resolve().as_uri()}?mode=ro", f"{path.resolve().as_uri()}?mode=rw"):
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=1)
+        try:
+            version = _check(db, path)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "readonly" in str(exc) and uri.endswith("ro"):
+                continue
+            raise
+        if version < SCHEMA_VERSION:
+            db.close()
+            raise UsageError(f"{path}: no usage counts here yet")
+        return db
+    raise AssertionError("unreachable")
+
+
 def _opened(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    """The database, checked; `read_only` (a report): as it is, changing nothing."""
+    """The database, checked; `read_only` (a report): as it is (see _read_only)."""
     try:
         if read_only:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                 isolation_level=None, timeout=1)  # fmt: skip
-            if _check(db, path) < SCHEMA_VERSION:
-                db.close()
-                raise UsageError(f"{path}: no usage counts here yet")
-            return db
+            return _read_only(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, isolation_level=None, timeout=1, check_same_thread=False)
     except OSError as exc:

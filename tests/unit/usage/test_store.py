@@ -116,3 +116,29 @@ def test_the_same_totals_make_the_same_file_whatever_order_they_came_in(
     assert one == other
     day_start = dt.datetime.combine(DAY, dt.time()).timestamp()
     assert (tmp_path / "a" / DATABASE).stat().st_mtime == day_start  # no time of day
+
+
+def test_a_report_after_the_kiosk_ended_mid_write_reads_the_last_totals(
+    tmp_path: Path,
+) -> None:
+    """The kiosk killed during a write leaves its journal (a read-only reader cannot undo
+    it): the report undoes it and reads the totals as last written."""
+    import shutil
+
+    kiosk, copy = tmp_path / "kiosk", tmp_path / "copy"
+    store = UsageStore.open(kiosk)
+    store.add({("2026-11-02", "page opened", f"p{n}", "en-US"): 3 for n in range(2000)})
+    store.close()
+    with contextlib.closing(sqlite3.connect(kiosk / DATABASE, isolation_level=None)) as db:
+        db.execute("PRAGMA cache_size=2")  # so the write reaches the file before its commit
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("UPDATE counts SET count = count + 1")
+        shutil.copytree(kiosk, copy)  # the folder as a kill at this moment leaves it
+        db.execute("ROLLBACK")
+    assert (copy / f"{DATABASE}-journal").exists()
+
+    report = UsageStore.open(copy, read_only=True)
+    total = sum(t.count for t in report.totals())
+    report.close()
+
+    assert total == 6000
