@@ -160,8 +160,13 @@ class Kiosk:
             self.window.setProperty("content", self.content)
 
     def _staff_bridge(self, bundle: Bundle) -> StaffBridge:
-        console = StaffConsole.of(self.config, lambda: (self.result.bundle or bundle).root,
-                                  self._health)  # fmt: skip
+        def shown() -> Bundle:
+            return self.result.bundle or bundle
+
+        def titles() -> dict[str, str]:  # to name the pages of the usage counts by
+            return {page_id: page.title for page_id, page in shown().pages.items()}
+
+        console = StaffConsole.of(self.config, lambda: shown().root, self._health, titles)
         staff = StaffBridge(console, self.navigation, self.engine)
         staff.exitRequested.connect(self._staff_exit)
         staff.restartRequested.connect(lambda: self.quit_app(0))

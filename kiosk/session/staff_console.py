@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,12 +70,14 @@ class StaffConsole:
         health: Callable[[], tuple[list[list[str]], list[str]]] | None = None,
         folders: Callable[[], list[str]] = removable_folders,
         app_version: str | None = None,
+        titles: Callable[[], Mapping[str, str]] = dict,
     ) -> None:
         self._gate, self._audit = gate, audit
         self._data_dir, self._log_file = data_dir, log_file
         self._content_root, self._health = content_root, health
         self.folders = folders  # where USB sticks are looked for (tests point it elsewhere)
         self._app_version = app_version  # None: this app's, read when staff install something
+        self._titles = titles  # each page's title in the content on show
         self.unlocked = False
         self.preview: Preview | None = None  # an update shown to staff before installing
 
@@ -85,13 +87,14 @@ class StaffConsole:
         config: Config,
         content_root: Callable[[], Path],
         health: Callable[[], tuple[list[list[str]], list[str]]],
+        titles: Callable[[], Mapping[str, str]] = dict,
     ) -> StaffConsole:
         """The console with the PIN, audit log, data folder and log file the settings name."""
         log_dir = config.path("paths.log_dir")
         gate = PinGate(config.pin_file(), time.time)
         audit = AuditLog(log_dir / "audit.log", time.time)
         return cls(gate, audit, config.path("paths.data_dir"), log_dir / LOG_FILE,
-                   content_root, health)  # fmt: skip
+                   content_root, health, titles=titles)  # fmt: skip
 
     def sign_in(self, pin: str) -> str:
         """The message for staff; "" once signed in."""
@@ -144,13 +147,6 @@ class StaffConsole:
             return Answer(f"Could not save the usage report: {exc}")
         self._audit.record("save usage report", f"to {folder}")
         return Answer(f"Saved the usage report of the last {DAYS} days to {folder}.")
-
-    def _titles(self) -> dict[str, str]:
-        """Each page's title in the content on show, to name the pages by."""
-        from kiosk.content.loader import read_bundle
-
-        bundle = read_bundle(self._content_root(), trusted=True).bundle
-        return {page_id: page.title for page_id, page in bundle.pages.items()} if bundle else {}
 
     def export_to(self, folder: str) -> Answer:
         from kiosk.outbox.salvage import export_everything

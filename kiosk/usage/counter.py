@@ -90,13 +90,9 @@ class UsageCounter:
         try:
             store = self._opened()
             while days:
-                day = days[0]
-                totals = store.day(day)
-                for key, n in taken.items():
-                    if key[0] == day:
-                        totals[key[1:]] = totals.get(key[1:], 0) + n
-                store.write_day(day, totals)  # all of the day or none of it
-                self.written += sum(n for key, n in taken.items() if key[0] == day)
+                of_day = {key: n for key, n in taken.items() if key[0] == days[0]}
+                store.add(of_day)  # all of the day or none of it
+                self.written += sum(of_day.values())
                 days.pop(0)
         except Exception as exc:  # a full disk, a damaged file: keep them, try again
             self._failed(exc)

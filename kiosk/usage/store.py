@@ -139,20 +139,20 @@ def _read_only(path: Path) -> sqlite3.Connection:
     mid-write: its journal is still there) must be undone first, which a read-only
     connection cannot do: then it is opened to be read and written, and SQLite undoes it
     (the journal holds what was there; nothing else is changed)."""
-    for uri in (f"{path.resolve().as_uri()}?mode=ro", f"{path.resolve().as_uri()}?mode=rw"):
-        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=1)
-        try:
-            version = _check(db, path)
-        except sqlite3.OperationalError as exc:
-            db.close()
-            if "readonly" in str(exc) and uri.endswith("ro"):
-                continue
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=1)
+    try:
+        version = _check(db, path)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        if "readonly" not in str(exc):
             raise
-        if version < SCHEMA_VERSION:
-            db.close()
-            raise UsageError(f"{path}: no usage counts here yet")
-        return db
-    raise AssertionError("unreachable")
+        db = sqlite3.connect(f"{uri}?mode=rw", uri=True, isolation_level=None, timeout=1)
+        version = _check(db, path)
+    if version < SCHEMA_VERSION:
+        db.close()
+        raise UsageError(f"{path}: no usage counts here yet")
+    return db
 
 
 def _opened(path: Path, read_only: bool = False) -> sqlite3.Connection:

@@ -42,6 +42,17 @@ def type_pin(kiosk: Kiosk, pin: str) -> None:
 RESOURCES = REPO / "resources"
 
 
+def signed_in_with_a_usb_stick(kiosk: Kiosk, tmp_path: Path) -> Path:
+    """A USB stick plugged in (a folder the console looks in), and staff signed in."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    kiosk.staff.console.folders = lambda: [str(usb)]
+    kiosk.navigation.openStaff()
+    settle()
+    type_pin(kiosk, PIN)
+    return usb
+
+
 def test_holding_the_clinic_name_for_five_seconds_opens_the_pin_pad(
     kiosk: Kiosk, qtbot: QtBot
 ) -> None:
@@ -78,13 +89,7 @@ def test_the_right_pin_shows_the_state_and_exports_to_a_usb_folder(
     with_pin: Kiosk, tmp_path: Path
 ) -> None:
     kiosk = with_pin
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    kiosk.staff.console.folders = lambda: [str(usb)]
-    kiosk.navigation.openStaff()
-    settle()
-
-    type_pin(kiosk, PIN)
+    usb = signed_in_with_a_usb_stick(kiosk, tmp_path)
 
     facts = [i.property("text") for i in items(kiosk.window) if i.objectName() == "staffFact"]
     assert facts[1] == f"libertas-mind version 1, from {SAMPLE_CONTENT}"
@@ -253,13 +258,7 @@ def test_staff_see_the_most_read_pages_and_save_the_usage_report(
                (today, "page opened", "opioids", "en-US"): 2})  # fmt: skip
     store.close()
     kiosk.staff.console._data_dir = tmp_path / "data"
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    kiosk.staff.console.folders = lambda: [str(usb)]
-    kiosk.navigation.openStaff()
-    settle()
-
-    type_pin(kiosk, PIN)
+    usb = signed_in_with_a_usb_stick(kiosk, tmp_path)
 
     bars = [i for i in items(kiosk.window) if i.objectName() == "usageBar" and i.isVisible()]
     names = [accessible_name(bar) for bar in bars]

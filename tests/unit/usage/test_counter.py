@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -84,7 +85,7 @@ def test_reading_time_falls_in_one_of_three_spans(seconds: float, event: Event) 
 
 
 CHILD = """
-import sys, time
+import sys
 from pathlib import Path
 from kiosk.usage.counter import UsageCounter
 from kiosk.usage.events import Event
@@ -92,38 +93,48 @@ counter = UsageCounter(Path(sys.argv[1]), every_s=0.05)
 counter.start()
 counted = 0
 print("ready", flush=True)
-while True:
+for _ in sys.stdin:  # a batch at each line the test sends: the writer runs in between
     for _ in range(50):
         counter.count(Event.PAGE_OPENED, "crps", "en-US")
     counted += 50
     print(counted, counter.written, flush=True)
-    time.sleep(0.002)  # a busy kiosk's pace: many writes before the kill, each mid-count
 """
+
+
+def _batch(stdin: IO[str], stdout: IO[str]) -> str:
+    """50 more counts: what the child has counted and written, as it says."""
+    stdin.write("go\n")
+    stdin.flush()
+    return stdout.readline()
 
 
 def test_a_kill_at_any_moment_keeps_what_was_written_and_a_sound_file(tmp_path: Path) -> None:
     rng = random.Random(17)
     total = 0
     for kill in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path)],
-                                 stdout=subprocess.PIPE, text=True)  # fmt: skip
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path)], text=True,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)  # fmt: skip
+        assert child.stdin is not None
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
+
         read, writes, seen = "", rng.randint(1, 4), "0"  # some writes, then any moment
         while writes:
-            line = child.stdout.readline()
+            line = _batch(child.stdin, child.stdout)
             assert line, "the counting process ended by itself"
             read += line
             if line.split()[1] != seen:  # the writer goes on writing
                 writes, seen = writes - 1, line.split()[1]
-        read += "".join(child.stdout.readline() for _ in range(rng.randint(0, 120)))
+        read += "".join(_batch(child.stdin, child.stdout) for _ in range(rng.randint(0, 120)))
+        child.stdin.write("go\n")  # one more batch under way as the kill lands
+        child.stdin.flush()
         child.send_signal(signal.SIGKILL)  # mid-count, mid-write: wherever it is
         child.wait()
         said = (read + child.stdout.read()).split("\n")[:-1]  # whole lines only
         child.stdout.close()
+        child.stdin.close()
         counted = int(said[-1].split()[0])  # then at most one more batch before the kill
         written = max(int(line.split()[1]) for line in said)  # each on disk when printed
         before = total
-        # Opened, checked (quick_check) and read; killed before its first write, no file.
-        total = _total(tmp_path)
+        total = _total(tmp_path)  # opened, checked (quick_check) and read
         assert before + written <= total <= before + counted + 50, f"kill {kill}"
