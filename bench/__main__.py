@@ -30,7 +30,7 @@ def main() -> None:
     print(f"Packaged build beside the source (median of {package.RUNS} runs)\n")
     _table(("benchmark", "frozen", "source", "ratio"), package.run())
     # Their own processes: a Qt application of its own; a real X window (Xvfb); Chromium.
-    for module in ("bench.contrast", "bench.idle", "bench.chromium"):
+    for module in ("bench.contrast", "bench.idle", "bench.chromium", "bench.preview"):
         _in_its_own_process(module)
 
 

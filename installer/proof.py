@@ -54,6 +54,11 @@ def smoke_checks(app_dir: Path, version: str) -> list[tuple[str, list[str], Call
             [admin, "bundle", "validate", "--grades", content],
             lambda out: "0 errors" in out,
         ),
+        (
+            "an author's preview of a page, through the kiosk beside kiosk-admin",
+            [admin, "preview", content, "--page", "migraine", "--screenshot", "migraine.png"],
+            lambda out: "saved migraine.png (1080×" in out,
+        ),
     ]
 
 

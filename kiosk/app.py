@@ -198,8 +198,8 @@ class Kiosk:
 
 
 def main(argv: Sequence[str]) -> int:
-    options = launcher.build_parser().parse_args(argv)
-    offscreen = options.self_test or options.screenshots is not None
+    options = launcher.parse_options(argv)
+    offscreen = options.self_test or options.screenshots is not None or bool(options.screenshot)
     cannot = None if offscreen else launcher.no_screen(os.environ, sys.platform)
     if cannot:
         print(cannot, file=sys.stderr)
@@ -210,6 +210,11 @@ def main(argv: Sequence[str]) -> int:
     except ConfigError as exc:
         start_logging(None)
         return refuse_bad_settings(app, exc.problems, offscreen)
+    if options.preview is not None:
+        from kiosk.bridge.preview import run_preview  # an author's, not the kiosk's
+
+        start_logging(None)
+        return run_preview(app, options, config)
     crash_file = start_logging(None if offscreen else config.path("paths.log_dir"))
     with QtMessages() as messages:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kiosk.config import Config, default_config_file, load_config
@@ -90,7 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="window size with --windowed (default: display.size in the settings)",
     )
     _add_modes(parser.add_mutually_exclusive_group())
+    _add_preview(parser.add_argument_group("an author's preview (kiosk-admin preview)"))
     return parser
+
+
+def parse_options(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line, or exit 2 saying what is wrong with it."""
+    parser = build_parser()
+    options = parser.parse_args(argv)
+    only_preview = [name for name in ("page", "lang", "screenshot") if getattr(options, name)]
+    if only_preview and options.preview is None:
+        parser.error(f"--{only_preview[0]} goes with --preview FOLDER")
+    return options
 
 
 def _add_modes(modes: argparse._MutuallyExclusiveGroup) -> None:
@@ -107,7 +118,22 @@ def _add_modes(modes: argparse._MutuallyExclusiveGroup) -> None:
         help="save a PNG of every screen and page, in both orientations, to DIR",
     )
     modes.add_argument(
+        "--preview",
+        type=Path,
+        metavar="FOLDER",
+        help="show a content source folder in a window, again at every saved change, "
+        "with what `kiosk-admin bundle validate` says of the page on show",
+    )
+    modes.add_argument(
         "--quit-after-first-frame",
         action="store_true",
         help="exit as soon as the first frame is on screen (start-up timing, smoke tests)",
     )
+
+
+def _add_preview(group: argparse._ArgumentGroup) -> None:
+    group.add_argument("--page", metavar="ID", help="the page to open on (default: Home)")
+    group.add_argument("--lang", metavar="TAG", help="the language to open in, like es "
+                       "(default: the content's own)")  # fmt: skip
+    group.add_argument("--screenshot", type=Path, metavar="FILE", help="save the page, "
+                       "its whole length, as a PNG, with no window, and exit")  # fmt: skip

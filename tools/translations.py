@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VIEWS = ROOT / "kiosk" / "views"
 CATALOGUES = ROOT / "kiosk" / "resources" / "i18n"
 # Staff keep the clinic's language.
-NOT_FOR_PATIENTS = {"StaffScreen.qml", "StaffUsage.qml", "Theme.qml"}
+NOT_FOR_PATIENTS = {"PreviewBanner.qml", "StaffScreen.qml", "StaffUsage.qml", "Theme.qml"}
 _TRANSLATE_CALL = re.compile(r"\.translate\(\s*\"")
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kiosk.admin import bundle, config, pin, requests, status, usage
+from kiosk.admin import bundle, config, pin, preview, requests, status, usage
 from kiosk.admin.common import EXIT_PROBLEMS
 from kiosk.version import APP_VERSION
 
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     pin.add_commands(groups)
     status.add_commands(groups)
     usage.add_commands(groups)
+    preview.add_commands(groups)
     return parser
 
 

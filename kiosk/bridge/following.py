@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from kiosk.bundles import pointer
 from kiosk.bundles.errors import BundleRefused
 from kiosk.content.loader import LoadResult, read_logged
-from kiosk.session.navigation import Screen
+from kiosk.session.navigation import Location, Screen
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -120,21 +120,7 @@ class ContentFollower(QObject):
         log.info("now showing %s version %d", result.bundle.id, result.bundle.version)
 
     def _show(self, result: LoadResult) -> None:
-        """Swap the new content in: its bridges replace the old ones on every screen."""
-        from kiosk.bridge.editions import Editions
-        from kiosk.session.navigation import Navigator
-
-        kiosk, bundle = self._kiosk, result.bundle
-        assert bundle is not None
-        old = kiosk.editions
-        kiosk.result = result
-        kiosk.editions = Editions(result, kiosk.engine)
-        kiosk.navigator = Navigator.of(bundle)
-        kiosk.form.offer_topics({topic.id for topic in bundle.topics})
-        kiosk.staff.show_bundle(bundle)
-        kiosk.language.offer(kiosk.editions.languages())  # its default: content, voice, words
-        kiosk.navigation.follow(kiosk.navigator)
-        old.drop()
+        swap_content(self._kiosk, result)
 
     def _roll_back(self, installed: pointer.Installed) -> None:
         from kiosk.bundles import store  # only when something went wrong
@@ -149,3 +135,26 @@ class ContentFollower(QObject):
             return
         log.error("new content %s version %d does not load; went back to the version before",
                   installed.id, installed.version)  # fmt: skip
+
+
+def swap_content(kiosk: Kiosk, result: LoadResult, at: Location | None = None,
+                 language: str = "") -> None:  # fmt: skip
+    """Swap `result`'s content in: its bridges replace the old ones on every screen. The
+    patient starts again on the attract screen, in the default language; an author's
+    preview keeps its place instead: `at` (Home if it is gone), in `language`."""
+    from kiosk.bridge.editions import Editions
+    from kiosk.session.navigation import Navigator
+
+    bundle = result.bundle
+    assert bundle is not None
+    old = kiosk.editions
+    kiosk.result = result
+    kiosk.editions = Editions(result, kiosk.engine)
+    kiosk.navigator = Navigator.of(bundle)
+    kiosk.form.offer_topics({topic.id for topic in bundle.topics})
+    kiosk.staff.show_bundle(bundle)
+    languages = kiosk.editions.languages()
+    languages.choose(language)  # (no language, or one no longer offered: the default)
+    kiosk.language.offer(languages)  # its content, voice and words
+    kiosk.navigation.follow(kiosk.navigator, at)
+    old.drop()

@@ -93,17 +93,12 @@ def run_screenshots(kiosk: Kiosk, out_dir: Path) -> int:
 def _with_the_form(kiosk: Kiosk, out_dir: Path) -> list[Path]:
     """The form as it looks once the clinic's key is in place, though this kiosk has none:
     a throwaway key and outbox in a temporary folder, gone afterwards; nothing is sent."""
-    from nacl.public import PrivateKey
-
-    from kiosk.bridge.services import open_outbox
-    from kiosk.outbox.keys import public_key_text
+    from kiosk.bridge.services import attach_throwaway_form
 
     print("kiosk: the contact form is off here (no clinic key); the *-contact-form "
           "screenshots show it as it looks with one", file=sys.stderr)  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="kiosk-screenshots-") as folder:
-        (Path(folder) / "clinic.pub").write_text(public_key_text(PrivateKey.generate().public_key))
-        kiosk.form.attach(open_outbox(Path(folder)))
-        if not kiosk.form.property("available"):  # the log says why
+        if not attach_throwaway_form(kiosk, Path(folder)):  # the log says why
             print("kiosk: the form could not be turned on for the screenshots", file=sys.stderr)
             return []
         try:

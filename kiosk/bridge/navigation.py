@@ -67,9 +67,17 @@ class NavigationBridge(QObject):
         """The key of the glossary word whose card is open over the screen, or ""."""
         return self._term
 
-    def follow(self, navigator: Navigator) -> None:
-        """Navigate new content from now on (the kiosk swapped bundles at a reset)."""
+    @property
+    def location(self) -> Location:
+        """Where the patient is."""
+        return self._nav.current
+
+    def follow(self, navigator: Navigator, at: Location | None = None) -> None:
+        """Navigate new content from now on (the kiosk swapped bundles at a reset): from
+        its start, or from `at` (an author's preview keeps its place), Home if it is gone."""
         self._nav = navigator
+        if at is not None and not navigator.go_to(at):
+            navigator.home()
         self._after()
 
     def go_to(self, location: Location) -> bool:

@@ -49,6 +49,24 @@ def start_services(kiosk: Kiosk, app: QGuiApplication, config: Config) -> None:
     start_service_pings(app)
 
 
+def attach_throwaway_form(kiosk: Kiosk, folder: Path) -> bool:
+    """The contact form as it is with the clinic's key, on a kiosk that has none (the
+    screenshots, an author's preview): a key made for the purpose and an outbox in
+    `folder`, whose requests nobody can read or send. False (logged) if it cannot be."""
+    from nacl.public import PrivateKey
+
+    from kiosk.outbox.keys import public_key_text
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "clinic.pub").write_text(public_key_text(PrivateKey.generate().public_key))
+    except OSError as exc:
+        log.warning("the contact form stays off: cannot write a key to %s (%s)", folder, exc)
+        return False
+    kiosk.form.attach(open_outbox(folder))
+    return bool(kiosk.form.property("available"))
+
+
 def open_outbox(data_dir: Path, key_file: Path | None = None, kiosk: Kiosk | None = None,
                 kiosk_id: str = "") -> Outbox | None:  # fmt: skip
     """The outbox for contact requests, or None (and a log line) if it cannot be used.

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from kiosk.content.bundlefile import BundleFile, read_bundle_file, read_glossary
 from kiosk.content.edition_text import EditionText, folder_of
+from kiosk.content.memo import Memo, renderer_for
 from kiosk.content.model import Bundle, Clinic, Page
 from kiosk.content.on_open import RenderedOnOpen
 from kiosk.content.page_index import read_index
@@ -22,7 +23,7 @@ from kiosk.content.page_reading import PAGES_DIR, read_pages
 from kiosk.content.pagefile import PageSource
 from kiosk.content.prerendered import Stored
 from kiosk.content.problems import BundleError, Problem, ProblemLog, Severity
-from kiosk.content.render import RenderedPage, Renderer
+from kiosk.content.render import RenderedPage
 from kiosk.content.translations import Edition, Originals, read_edition
 from kiosk.content.workers import ONE_PROCESS, Workers
 
@@ -56,13 +57,23 @@ def load_bundle(root: Path) -> Bundle:
     return result.bundle
 
 
-def read_bundle(root: Path, trusted: bool = False, workers: Workers = ONE_PROCESS) -> LoadResult:
+def read_bundle(
+    root: Path,
+    trusted: bool = False,
+    workers: Workers = ONE_PROCESS,
+    *,
+    lenient: bool = False,
+    memo: Memo | None = None,
+) -> LoadResult:
     """The bundle at `root` and every problem in it. `trusted`: an installed bundle, whose
     install rendered and checked every page: its pages are rendered when first opened
     (kiosk.content.on_open), so start-up does not grow with the number of pages. Otherwise
-    every page is rendered, by `workers` (kiosk.content.workers)."""
+    every page is rendered, by `workers` (kiosk.content.workers). `lenient` (an author's
+    preview): the bundle as far as it goes despite errors, with the pages that parsed
+    (kiosk.content.preview stands in for the others); None only if bundle.toml is unread.
+    `memo`: what the last reading of `root` rendered, for what did not change since."""
     try:
-        return _read_bundle(root, trusted, workers)
+        return _read_bundle(root, trusted, workers, lenient, memo)
     except OSError as exc:  # a folder or file the kiosk's user may not read
         problems = ProblemLog()
         problems.error(Path(exc.filename or root), 1, f"cannot read: {exc.strerror}")
@@ -79,7 +90,9 @@ def read_logged(root: Path, to: logging.Logger, trusted: bool = False) -> LoadRe
     return result
 
 
-def _read_bundle(root: Path, trusted: bool, workers: Workers) -> LoadResult:
+def _read_bundle(
+    root: Path, trusted: bool, workers: Workers, lenient: bool, memo: Memo | None
+) -> LoadResult:
     problems = ProblemLog()
     if not root.is_dir():
         problems.error(root, 1, "no such folder: give the folder that holds bundle.toml")
@@ -95,7 +108,7 @@ def _read_bundle(root: Path, trusted: bool, workers: Workers) -> LoadResult:
     # A page that exists but did not parse is reported once, not again by
     # every tour step, topic and link that names it.
     existing = {path.stem for path in page_files}
-    renderer = Renderer(root, existing, glossary)
+    renderer = renderer_for(root, existing, glossary, memo)
     now = renderer if bundle_file is not None and not trusted else None  # render them now
     sources, rendered = read_pages(root, page_files, language, problems, index=index,
                                    renderer=now, workers=workers)  # fmt: skip
@@ -108,13 +121,18 @@ def _read_bundle(root: Path, trusted: bool, workers: Workers) -> LoadResult:
         originals = Originals(root, language, sources, rendered, existing, glossary, index,
                               stored)  # fmt: skip
         where = (bundle_file.toml.path, bundle_file.toml.line("bundle", "languages"))
-        editions = [read_edition(originals, other, where, problems, trusted, workers)
+        editions = [read_edition(originals, other, where, problems, trusted, workers, memo)
                     for other in languages[1:]]  # fmt: skip
-    if bundle_file is None or problems.has_errors:
+    if bundle_file is None or (problems.has_errors and not lenient):
         return LoadResult(None, pages, rendered, sorted(problems.problems), glossary)
     bundle = _bundle(root, bundle_file, pages, glossary, editions)
+    return _loaded(bundle, rendered, editions, problems)
+
+
+def _loaded(bundle: Bundle, rendered: Mapping[str, RenderedPage], editions: list[Edition],
+            problems: ProblemLog) -> LoadResult:  # fmt: skip
     log.info("loaded bundle %s version %d: %d pages in %s", bundle.id, bundle.version,
-             len(pages), ", ".join(languages))  # fmt: skip
+             len(bundle.pages), ", ".join(bundle.languages))  # fmt: skip
     in_languages = {edition.language: edition.rendered for edition in editions}
     return LoadResult(bundle, bundle.pages, MappingProxyType(rendered),
                       sorted(problems.problems), bundle.glossary,
@@ -151,7 +169,7 @@ def _bundle(
         languages=bf.languages,
     )
     translations = {e.language: _in_language(bundle, bf.translations[e.language], e)
-                    for e in editions}  # fmt: skip
+                    for e in editions if e.language in bf.translations}  # fmt: skip
     return replace(bundle, translations=MappingProxyType(translations))
 
 

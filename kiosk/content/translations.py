@@ -18,12 +18,13 @@ from pathlib import Path
 
 from kiosk.content.bundlefile import glossary_file, read_glossary
 from kiosk.content.edition_text import folder_of
+from kiosk.content.memo import Memo, renderer_for
 from kiosk.content.model import Page
 from kiosk.content.on_open import RenderedOnOpen
 from kiosk.content.pagefile import PAGE_KEYS, Index, PageSource, read_page
 from kiosk.content.prerendered import Stored
 from kiosk.content.problems import ProblemLog
-from kiosk.content.render import RenderedPage, Renderer
+from kiosk.content.render import RenderedPage
 from kiosk.content.workers import ONE_PROCESS, Workers
 
 PAGES_DIR = "pages"
@@ -72,6 +73,7 @@ def read_edition(
     problems: ProblemLog,
     trusted: bool = False,
     workers: Workers = ONE_PROCESS,
+    memo: Memo | None = None,
 ) -> Edition:
     """`language`'s pages; `where` (bundle.toml's `languages` line) is blamed for a
     missing folder. A `trusted` (installed) bundle's pages are made when first opened
@@ -79,7 +81,7 @@ def read_edition(
     root, folder = originals.root, folder_of(language)
     own = read_glossary(root, problems, glossary_file(language, originals.language))
     glossary = {**own, **{t: d for t, d in originals.glossary.items() if t not in own}}
-    renderer = Renderer(root, originals.existing, glossary)
+    renderer = renderer_for(root, originals.existing, glossary, memo)
     translated = _read_translations(originals, language, problems)
     if not (root / PAGES_DIR / folder).is_dir():
         problems.warning(*where, f"no {PAGES_DIR}/{folder}/ folder: every page shows in "

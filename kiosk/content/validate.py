@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.content.bundlefile import BUNDLE_FILE, glossary_file
 from kiosk.content.loader import LoadResult, read_bundle
+from kiosk.content.memo import Memo
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, ProblemLog, Severity
 from kiosk.content.reading import PageReport, check_length, own_words, reading, too_hard
@@ -54,10 +55,22 @@ class Report:
 def validate(root: Path, today: dt.date, workers: Workers = ONE_PROCESS) -> Report:
     """Load `root` and add the editorial warnings to whatever loading found; the pages are
     rendered and checked by `workers` (kiosk.content.workers)."""
-    result = read_bundle(root, workers=workers)
+    return check(root, read_bundle(root, workers=workers), today, workers)
+
+
+def check(root: Path, result: LoadResult, today: dt.date, workers: Workers = ONE_PROCESS,
+          memo: Memo | None = None) -> Report:  # fmt: skip
+    """`validate` of what `read_bundle` made of `root` (the author's preview reads it once
+    for both; its `memo` keeps each page's checks while the page and its glossary stay)."""
     log = ProblemLog()
     default = result.bundle.language if result.bundle else ""
-    checked = workers.map(partial(_check_page, default, today), _written_pages(result))
+    each = partial(_check_page, default, today)
+    if memo is None:
+        checked = workers.map(each, _written_pages(result))
+    else:
+        checked = [memo.made((default, today, page, rendered.html, tuple(sorted(words.items()))),
+                             partial(each, (page, rendered, words)))
+                   for page, rendered, words in _written_pages(result)]  # fmt: skip
     reports = [report for report, _ in checked]
     for _, found in checked:
         log.problems.extend(found)

@@ -163,6 +163,25 @@ QtObject {
     readonly property int setupTitleFont: 60
     readonly property int setupTextFont: 32
     readonly property int setupCodeFont: 26  // each problem
+    // An author's preview: its banner above the kiosk, on a desktop, not for patients (it
+    // keeps its colours when the patient's high contrast is on: it is not theirs).
+    readonly property color previewFill: "#1b2430"
+    readonly property color previewInk: "#ffffff"
+    readonly property color previewError: "#ffb4a8"  // 9.6:1 on previewFill
+    readonly property color previewWarning: "#ffd88a"  // 11.9:1
+    readonly property color previewNote: "#c9d3dc"  // 10.6:1
+    readonly property color previewClean: "#7fd1a0"  // the strip when there is nothing to fix
+    readonly property int previewFont: 20
+    readonly property int previewCodeFont: 18
+    readonly property int previewPadding: 14
+    readonly property int previewGap: 6
+    readonly property int previewStrip: 10
+    readonly property int previewProblemLines: 3
+
+    function previewColor(severity) {
+        return severity === "error" ? previewError : severity === "warning" ? previewWarning
+             : severity === "note" ? previewNote : previewClean
+    }
 
     function boxFill(kind) {
         return kind === "safety" ? notice : kind === "tool" ? toolFill : evidenceFill

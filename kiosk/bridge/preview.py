@@ -1,0 +1,276 @@
+"""An author's preview (`kiosk-admin preview FOLDER`, `kiosk --preview FOLDER`): the kiosk in
+a window on a content source folder, shown again within a second of every saved change
+and in the same place, under a banner that says what `kiosk-admin bundle validate` says
+of the page on show (kiosk.content.preview reads the folder; PreviewBanner.qml shows it).
+
+A save is heard from the file watcher; a burst of them (an editor writes a file in
+several steps) is read once, on a thread of its own, so the window keeps moving. The page
+saved last is the one shown; a folder that no longer loads at all keeps the last one that
+did on show, under its problems. Nothing is counted, sent or kept: the kiosk's data is a
+temporary folder, and its contact form saves into it."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QFileSystemWatcher,
+    QObject,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QGuiApplication
+
+from kiosk import launcher
+from kiosk.app import Kiosk
+from kiosk.bridge.following import swap_content
+from kiosk.bridge.preview_banner import PreviewBridge, Shown
+from kiosk.bridge.services import attach_throwaway_form
+from kiosk.config import Config
+from kiosk.content.loader import LoadResult
+from kiosk.content.memo import Memo
+from kiosk.content.preview import Look, look_at, page_of
+from kiosk.i18n.catalogue import primary
+from kiosk.session.idle import ManualClock
+from kiosk.session.navigation import Location, Screen
+
+log = logging.getLogger("kiosk.preview")
+
+QUIET_MS = 80  # a save is read once the files have been still this long
+
+
+class Preview(QObject):
+    """Signals: `loaded(look)`, from the reading thread to the window's; `shown()` once a
+    look is on screen (the tests wait for it)."""
+
+    loaded = Signal(object)
+    shown = Signal()
+
+    def __init__(self, root: Path, config: Config, size: tuple[int, int],
+                 terminal: bool = False) -> None:  # fmt: skip
+        """`config`'s data folder holds the contact form's requests, which nobody can read
+        (kiosk.bridge.services.attach_throwaway_form). `terminal`: say on standard error
+        how each reading went, and its errors."""
+        super().__init__()
+        self.root, self._config, self._size, self._terminal = root, config, size, terminal
+        self.banner = PreviewBridge(self)
+        self.kiosk: Kiosk | None = None
+        self.look: Look | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._saved)
+        self._watcher.directoryChanged.connect(self._saved)
+        self._quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
+        self._quiet.timeout.connect(self._read)
+        self._saves: set[Path] = set()
+        self._memo = Memo()  # what the last reading made, for the pages that did not change
+        self._reading = False
+        self._again = False  # saved again while it was being read
+        self.loaded.connect(self._arrived)  # queued: it comes from the reading thread
+
+    def open(self, at: Location, language: str) -> Kiosk:
+        """Read the folder and make the kiosk on it, at `at` in `language`."""
+        look = look_at(self.root, dt.date.today(), self._memo)
+        self._report(look, 0.0)
+        self.look = look
+        kiosk = self._make(look.result, at, language)
+        self._watch()
+        return kiosk
+
+    def close(self) -> None:
+        """The window and its kiosk go, before the banner's bridge that they read."""
+        if self.kiosk is not None:
+            self.kiosk.window.close()
+            self.kiosk.engine.deleteLater()
+            self.kiosk = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+    def place(self) -> tuple[Location, str]:
+        """Where the author is: the screen on show and its language."""
+        kiosk = self.kiosk
+        if kiosk is None or not kiosk.ready:
+            return self._wanted
+        return kiosk.navigation.location, kiosk.language.property("current")
+
+    def _make(self, result: LoadResult, at: Location, language: str) -> Kiosk:
+        self._wanted = (at, language)
+        kiosk = Kiosk(result, ManualClock(), self._config, start_on=at)  # no idle resets
+        if kiosk.ready:
+            kiosk.language.choose(tag_of(language, kiosk.editions.languages().tags))
+            kiosk.navigation.changed.connect(self._show_banner)
+            kiosk.language.changed.connect(self._show_banner)
+            attach_throwaway_form(kiosk, self._config.path("paths.data_dir"))
+        self.kiosk = kiosk
+        self.banner.attach(kiosk.window, self._size)
+        self._show_banner()
+        return kiosk
+
+    @Slot(str)
+    def _saved(self, path: str) -> None:
+        self._saves.add(Path(path))
+        self._quiet.start()  # (again: the files are not still yet)
+
+    def _read(self) -> None:
+        if self._reading:
+            self._again = True
+            return
+        self._reading, saves = True, self._saves
+        self._saves = set()
+        threading.Thread(target=self._read_on_thread, args=(saves,), name="preview-read",
+                         daemon=True).start()  # fmt: skip
+
+    def _read_on_thread(self, saves: set[Path]) -> None:
+        started = time.perf_counter()
+        try:
+            look = look_at(self.root, dt.date.today(), self._memo)
+        except Exception:  # a bug must not leave the preview deaf to the next save
+            log.exception("reading %s failed", self.root)
+            look = None
+        with contextlib.suppress(RuntimeError):  # the window closed while it was read
+            self.loaded.emit((look, saves, time.perf_counter() - started))
+
+    @Slot(object)
+    def _arrived(self, arrived: tuple[Look | None, set[Path], float]) -> None:
+        look, saves, took = arrived
+        self._reading = False
+        if look is not None:
+            self._report(look, took)
+            self._take(look, saves)
+        self._watch()  # new files and folders, and the files an editor saved by renaming
+        if self._again:
+            self._again = False
+            self._read()
+        self.shown.emit()
+
+    def _take(self, look: Look, saves: set[Path]) -> None:
+        kiosk = self.kiosk
+        assert kiosk is not None
+        self.look = look
+        at, language = self._after(saves, look)
+        if look.result.bundle is None:  # bundle.toml does not read: keep what did
+            self._show_banner()
+            return
+        if not kiosk.ready:  # nothing loaded before: the kiosk itself, this time
+            position = kiosk.window.position()
+            shown = self._make(look.result, at, language)
+            shown.window.setPosition(position)
+            shown.window.show()
+            kiosk.window.close()
+            kiosk.engine.deleteLater()
+            return
+        swap_content(kiosk, look.result, at, language)
+        self._show_banner()
+
+    def _after(self, saves: set[Path], look: Look) -> tuple[Location, str]:
+        """Where to be once `look` is shown: on the page just saved, if one page was, in
+        the language it is written in; else where the author was."""
+        at, language = self.place()
+        bundle = look.result.bundle
+        languages = bundle.languages if bundle else ()
+        pages = {page_of(self.root, path, languages[1:]) for path in saves} - {None}
+        if len(pages) != 1 or bundle is None:
+            return at, language
+        page_id, written_in = next(iter(pages))  # type: ignore[misc]
+        if not (at.screen is Screen.TOUR and at.target == page_id):
+            at = Location(Screen.PAGE, page_id)
+        return at, written_in or bundle.language
+
+    def _show_banner(self) -> None:
+        kiosk, look = self.kiosk, self.look
+        if kiosk is None or look is None:
+            return
+        at, language = self.place()
+        stale = look.result.bundle is None and kiosk.ready
+        self.banner.show(Shown(look, at, language, stale, time.strftime("%H:%M:%S")))
+
+    def _watch(self) -> None:
+        """Every folder of the content and every file in it: a save in place changes a
+        file, a save by renaming (most editors) and a new file change its folder."""
+        folders = [self.root, *(p for p in self.root.rglob("*") if p.is_dir()
+                                and not p.name.startswith("."))]  # fmt: skip
+        files = [p for folder in folders for p in folder.iterdir()
+                 if p.is_file() and not p.name.startswith(".")]  # fmt: skip
+        wanted = {str(p) for p in [*folders, *files]}
+        have = set(self._watcher.files()) | set(self._watcher.directories())
+        if wanted - have:
+            self._watcher.addPaths(sorted(wanted - have))
+
+    def _report(self, look: Look, took: float) -> None:
+        """A line on the terminal for each reading, and each error in the usual form."""
+        if not self._terminal:
+            return
+        errors = [p for p in look.problems if p.severity.value == "error"]
+        for problem in errors:
+            print(problem, file=sys.stderr)
+        warnings = sum(p.severity.value == "warning" for p in look.problems)
+        read = f" in {took:.2f} s" if took else ""
+        print(f"preview: read {self.root}{read}: {len(errors)} errors, {warnings} warnings",
+              file=sys.stderr, flush=True)  # fmt: skip
+
+
+def run_preview(app: QGuiApplication, options: argparse.Namespace, config: Config) -> int:
+    """`kiosk --preview FOLDER`: the live window, or `--screenshot FILE`; the exit status."""
+    import signal
+
+    from kiosk.bundles.preview import preview_folder
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal ends it at once
+    data = preview_folder()  # gone at exit, or at the next start after a Ctrl+C
+    environ = {**os.environ, "KIOSK_USAGE_ENABLED": "false", "KIOSK_PATHS_DATA_DIR": str(data)}
+    options.data_dir = None  # the preview keeps nothing of what is done in it
+    config = launcher.settings(options, environ)
+    size = options.size or launcher.window_size(config.text("display.size"))
+    preview = Preview(options.preview, config, size, terminal=True)
+    at = Location(Screen.PAGE, options.page) if options.page else Location(Screen.HOME)
+    kiosk = preview.open(at, options.lang or "")
+    try:
+        return _run(app, preview, kiosk, options)
+    finally:
+        preview.close()
+
+
+def _run(app: QGuiApplication, preview: Preview, kiosk: Kiosk,
+         options: argparse.Namespace) -> int:  # fmt: skip
+    problem = _refused(preview, options)
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 1
+    if options.screenshot:
+        from kiosk.bridge.preview_banner import screenshot
+
+        return screenshot(preview, options.screenshot)
+    kiosk.window.show()
+    if kiosk.ready:
+        from kiosk.bridge.services import VOICE_SEARCH_DELAY_MS, after_first_frame
+
+        after_first_frame(kiosk.window, VOICE_SEARCH_DELAY_MS, kiosk.speech.discover)
+    return app.exec()
+
+
+def _refused(preview: Preview, options: argparse.Namespace) -> str:
+    """What is wrong with --page or --lang for this folder ("" if nothing)."""
+    bundle = preview.look.result.bundle if preview.look else None
+    if bundle is None:
+        return ""  # the banner says why nothing shows
+    if options.page and options.page not in bundle.pages:
+        return (f"--page {options.page}: there is no page with that id in {preview.root}; "
+                f"its pages are {', '.join(bundle.pages)}")  # fmt: skip
+    languages = bundle.languages or (bundle.language,)
+    if options.lang and not tag_of(options.lang, languages):
+        return f"--lang {options.lang}: the content is in {', '.join(languages)}"
+    return ""
+
+
+def tag_of(language: str, tags: tuple[str, ...]) -> str:
+    """The tag of `tags` that `language` names ("es" names es-US); "" if none does."""
+    return next((tag for tag in tags if language in (tag, primary(tag))), "")
