@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="window size with --windowed (default: display.size in the settings)",
     )
     _add_modes(parser.add_mutually_exclusive_group())
-    _add_preview(parser.add_argument_group("an author's preview (kiosk-admin preview)"))
+    add_preview_options(parser.add_argument_group("an author's preview (kiosk-admin preview)"))
     return parser
 
 
@@ -131,9 +131,11 @@ def _add_modes(modes: argparse._MutuallyExclusiveGroup) -> None:
     )
 
 
-def _add_preview(group: argparse._ArgumentGroup) -> None:
+def add_preview_options(group: argparse._ActionsContainer) -> None:
+    """What an author's preview takes beside its folder (here and in kiosk-admin preview)."""
     group.add_argument("--page", metavar="ID", help="the page to open on (default: Home)")
     group.add_argument("--lang", metavar="TAG", help="the language to open in, like es "
                        "(default: the content's own)")  # fmt: skip
     group.add_argument("--screenshot", type=Path, metavar="FILE", help="save the page, "
-                       "its whole length, as a PNG, with no window, and exit")  # fmt: skip
+                       "its whole length, as a PNG, with no window, and exit (1 if it has "
+                       "errors)")  # fmt: skip

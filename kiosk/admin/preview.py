@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.common import EXIT_PROBLEMS
+from kiosk.admin.common import EXIT_OK, EXIT_PROBLEMS
 from kiosk.content.bundlefile import BUNDLE_FILE
-from kiosk.launcher import window_size
+from kiosk.launcher import add_preview_options, window_size
 
 KIOSK_PROGRAM = "clinic-kiosk"  # beside kiosk-admin in the packaged build
 
@@ -26,16 +27,11 @@ def add_commands(groups: Any) -> None:
         "`kiosk-admin bundle validate` says of the page on show. Nothing is counted or sent.",
     )  # fmt: skip
     preview.add_argument("folder", type=Path, help="the content folder (it holds bundle.toml)")
-    preview.add_argument("--page", metavar="ID", help="the page to open on (default: Home)")
-    preview.add_argument("--lang", metavar="TAG", help="the language to open in, like es "
-                         "(default: the content's own)")  # fmt: skip
+    add_preview_options(preview)
     preview.add_argument("--size", type=window_size, metavar="WxH", help="the kiosk's screen, "
                          "like 1920x1080 (default: display.size in the settings)")  # fmt: skip
-    preview.add_argument("--screenshot", type=Path, metavar="FILE", help="save the page, "
-                         "its whole length, as a PNG, with no window, and exit "
-                         "(1 if it has errors)")  # fmt: skip
-    preview.add_argument("--config", type=Path, help="the kiosk's settings file (default: "
-                         "the system's kiosk.toml, if there is one)")  # fmt: skip
+    preview.add_argument("--config", type=Path, metavar="FILE", help="the kiosk's settings "
+                         "file (default: the system's kiosk.toml, if there is one)")  # fmt: skip
     preview.set_defaults(run=run_preview)
 
 
@@ -50,7 +46,11 @@ def run_preview(args: argparse.Namespace) -> int:
             command += [f"--{option}", str(getattr(args, option))]
     if args.size:
         command += ["--size", "{}x{}".format(*args.size)]
-    return subprocess.run(command, check=False).returncode
+    try:
+        status = subprocess.run(command, check=False).returncode
+    except KeyboardInterrupt:  # Ctrl+C: how an author ends the preview (it ends too)
+        return EXIT_OK
+    return EXIT_OK if status == -signal.SIGINT else status
 
 
 def _not_a_source(folder: Path) -> str:

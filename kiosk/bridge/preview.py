@@ -36,12 +36,12 @@ from kiosk import launcher
 from kiosk.app import Kiosk
 from kiosk.bridge.following import swap_content
 from kiosk.bridge.preview_banner import PreviewBridge, Shown
-from kiosk.bridge.services import attach_throwaway_form
+from kiosk.bridge.services import VOICE_SEARCH_DELAY_MS, after_first_frame, attach_throwaway_form
 from kiosk.config import Config
 from kiosk.content.loader import LoadResult
 from kiosk.content.memo import Memo
-from kiosk.content.preview import Look, look_at, page_of
-from kiosk.i18n.catalogue import primary
+from kiosk.content.preview import Look, look_at
+from kiosk.session.authoring import place_after, tag_of
 from kiosk.session.idle import ManualClock
 from kiosk.session.navigation import Location, Screen
 
@@ -51,8 +51,8 @@ QUIET_MS = 80  # a save is read once the files have been still this long
 
 
 class Preview(QObject):
-    """Signals: `loaded(look)`, from the reading thread to the window's; `shown()` once a
-    look is on screen (the tests wait for it)."""
+    """Signals: `loaded(look)`, from the reading thread to the window's; `shown()` once
+    the last save is on screen (the tests and the benchmark wait for it)."""
 
     loaded = Signal(object)
     shown = Signal()
@@ -67,6 +67,7 @@ class Preview(QObject):
         self.banner = PreviewBridge(self)
         self.kiosk: Kiosk | None = None
         self.look: Look | None = None
+        self._wanted = (Location(Screen.HOME), "")  # until the kiosk itself shows
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._saved)
         self._watcher.directoryChanged.connect(self._saved)
@@ -74,8 +75,7 @@ class Preview(QObject):
         self._quiet.timeout.connect(self._read)
         self._saves: set[Path] = set()
         self._memo = Memo()  # what the last reading made, for the pages that did not change
-        self._reading = False
-        self._again = False  # saved again while it was being read
+        self._reading = self._again = self._closed = False  # (again: saved while read)
         self.loaded.connect(self._arrived)  # queued: it comes from the reading thread
 
     def open(self, at: Location, language: str) -> Kiosk:
@@ -84,11 +84,17 @@ class Preview(QObject):
         self._report(look, 0.0)
         self.look = look
         kiosk = self._make(look.result, at, language)
-        self._watch()
+        self._watch(look)
         return kiosk
 
     def close(self) -> None:
-        """The window and its kiosk go, before the banner's bridge that they read."""
+        """Stop listening, and the window and its kiosk go (before the banner's bridge,
+        which they read); a reading still under way is dropped when it ends."""
+        self._closed = True
+        self._quiet.stop()
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
         if self.kiosk is not None:
             self.kiosk.window.close()
             self.kiosk.engine.deleteLater()
@@ -110,6 +116,7 @@ class Preview(QObject):
             kiosk.navigation.changed.connect(self._show_banner)
             kiosk.language.changed.connect(self._show_banner)
             attach_throwaway_form(kiosk, self._config.path("paths.data_dir"))
+            after_first_frame(kiosk.window, VOICE_SEARCH_DELAY_MS, kiosk.speech.discover)
         self.kiosk = kiosk
         self.banner.attach(kiosk.window, self._size)
         self._show_banner()
@@ -143,27 +150,34 @@ class Preview(QObject):
     def _arrived(self, arrived: tuple[Look | None, set[Path], float]) -> None:
         look, saves, took = arrived
         self._reading = False
-        if look is not None:
+        if self._closed:
+            return
+        if look is None:
+            self.banner.failed(f"Reading {self.root} failed: the terminal says why. Save "
+                               "again to try again.")  # fmt: skip
+        else:
             self._report(look, took)
             self._take(look, saves)
-        self._watch()  # new files and folders, and the files an editor saved by renaming
-        if self._again:
+            self._watch(look)  # new files and folders, and those an editor saved by renaming
+        if self._again:  # saved again meanwhile: that is what the author is waiting for
             self._again = False
             self._read()
+            return
         self.shown.emit()
 
     def _take(self, look: Look, saves: set[Path]) -> None:
         kiosk = self.kiosk
         assert kiosk is not None
+        at, language = place_after(saves, self.look, look, *self.place())
         self.look = look
-        at, language = self._after(saves, look)
         if look.result.bundle is None:  # bundle.toml does not read: keep what did
             self._show_banner()
             return
         if not kiosk.ready:  # nothing loaded before: the kiosk itself, this time
-            position = kiosk.window.position()
+            geometry, states = kiosk.window.geometry(), kiosk.window.windowStates()
             shown = self._make(look.result, at, language)
-            shown.window.setPosition(position)
+            shown.window.setGeometry(geometry)
+            shown.window.setWindowStates(states)
             shown.window.show()
             kiosk.window.close()
             kiosk.engine.deleteLater()
@@ -171,36 +185,21 @@ class Preview(QObject):
         swap_content(kiosk, look.result, at, language)
         self._show_banner()
 
-    def _after(self, saves: set[Path], look: Look) -> tuple[Location, str]:
-        """Where to be once `look` is shown: on the page just saved, if one page was, in
-        the language it is written in; else where the author was."""
-        at, language = self.place()
-        bundle = look.result.bundle
-        languages = bundle.languages if bundle else ()
-        pages = {page_of(self.root, path, languages[1:]) for path in saves} - {None}
-        if len(pages) != 1 or bundle is None:
-            return at, language
-        page_id, written_in = next(iter(pages))  # type: ignore[misc]
-        if not (at.screen is Screen.TOUR and at.target == page_id):
-            at = Location(Screen.PAGE, page_id)
-        return at, written_in or bundle.language
-
     def _show_banner(self) -> None:
         kiosk, look = self.kiosk, self.look
         if kiosk is None or look is None:
             return
         at, language = self.place()
         stale = look.result.bundle is None and kiosk.ready
-        self.banner.show(Shown(look, at, language, stale, time.strftime("%H:%M:%S")))
+        self.banner.show(Shown(look, at, language, stale))
+        named = kiosk.content.property("clinicName") if kiosk.ready else ""
+        kiosk.window.setTitle(f"Preview of {self.root.name} — {named or 'the kiosk'}")
 
-    def _watch(self) -> None:
-        """Every folder of the content and every file in it: a save in place changes a
-        file, a save by renaming (most editors) and a new file change its folder."""
-        folders = [self.root, *(p for p in self.root.rglob("*") if p.is_dir()
-                                and not p.name.startswith("."))]  # fmt: skip
-        files = [p for folder in folders for p in folder.iterdir()
-                 if p.is_file() and not p.name.startswith(".")]  # fmt: skip
-        wanted = {str(p) for p in [*folders, *files]}
+    def _watch(self, look: Look) -> None:
+        """Every folder of the content and every file in it, as the reading found them:
+        a save in place changes a file, a save by renaming (most editors) and a new file
+        change its folder."""
+        wanted = {str(path) for path in look.files}
         have = set(self._watcher.files()) | set(self._watcher.directories())
         if wanted - have:
             self._watcher.addPaths(sorted(wanted - have))
@@ -250,10 +249,6 @@ def _run(app: QGuiApplication, preview: Preview, kiosk: Kiosk,
 
         return screenshot(preview, options.screenshot)
     kiosk.window.show()
-    if kiosk.ready:
-        from kiosk.bridge.services import VOICE_SEARCH_DELAY_MS, after_first_frame
-
-        after_first_frame(kiosk.window, VOICE_SEARCH_DELAY_MS, kiosk.speech.discover)
     return app.exec()
 
 
@@ -269,8 +264,3 @@ def _refused(preview: Preview, options: argparse.Namespace) -> str:
     if options.lang and not tag_of(options.lang, languages):
         return f"--lang {options.lang}: the content is in {', '.join(languages)}"
     return ""
-
-
-def tag_of(language: str, tags: tuple[str, ...]) -> str:
-    """The tag of `tags` that `language` names ("es" names es-US); "" if none does."""
-    return next((tag for tag in tags if language in (tag, primary(tag))), "")

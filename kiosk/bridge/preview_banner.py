@@ -36,13 +36,12 @@ LONGEST_PAGE = 30_000  # px: a screenshot of a page longer than this is cut ther
 @dataclass(frozen=True)
 class Shown:
     """What the banner speaks of: the folder as read, the screen on show and its language,
-    whether the folder no longer loads (the last version that did is on show), and when."""
+    and whether the folder no longer loads (the last version that did is on show)."""
 
     look: Look
     at: Location
     language: str
     stale: bool
-    when: str
 
     def file(self) -> Path:
         """The file of the screen on show: the page in its language, else bundle.toml."""
@@ -101,7 +100,7 @@ class PreviewBridge(QObject):
         files = shown.files()
         here, elsewhere = shown.look.about(files), shown.look.elsewhere(files)
         place = _relative(shown.file(), shown.look.root)
-        self._heading = f"Preview of {shown.look.root} · {place} · read at {shown.when}"
+        self._heading = f"Preview of {shown.look.root} · {place} · read at {shown.look.read_at}"
         self._status = _status(here, shown)
         root = shown.look.root  # named by the heading: each file is named from it
         self._lines = [{"text": str(replace(p, path=_relative(Path(p.path), root))),
@@ -110,6 +109,11 @@ class PreviewBridge(QObject):
         self._worst = here[0].severity.value if here else ""
         if shown.look.result.bundle is None:
             self._worst = Severity.ERROR.value
+        self.changed.emit()
+
+    def failed(self, status: str) -> None:
+        """A reading went wrong (a bug: the terminal has its traceback)."""
+        self._status, self._worst = status, Severity.ERROR.value
         self.changed.emit()
 
     def attach(self, window: QQuickWindow, size: tuple[int, int]) -> None:
@@ -194,7 +198,11 @@ def screenshot(preview: Preview, out: Path) -> int:
     if view is not None:  # the rest of the page below the screen: make the window that tall
         below = view.property("contentHeight") - view.height()
         if below > 0:
-            window.resize(window.width(), min(LONGEST_PAGE, round(window.height() + below)))
+            tall = round(window.height() + below)
+            if tall > LONGEST_PAGE:
+                print(f"kiosk: the page is {tall} px long: the picture is cut at {LONGEST_PAGE}",
+                      file=sys.stderr)  # fmt: skip
+            window.resize(window.width(), min(LONGEST_PAGE, tall))
             settle()
     frame = window.grabWindow()
     if not frame.save(str(out)):

@@ -5,6 +5,7 @@ on, changed. Everything else reads a folder once and keeps no memo."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Hashable, Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -44,11 +45,18 @@ class Memo:
 
 def files_of(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Every file under `folder` by name, size and time: a rendering that links pictures
-    depends on which are there."""
-    if not folder.is_dir():
-        return ()
-    return tuple(sorted((str(p.relative_to(folder)), s.st_size, s.st_mtime_ns)
-                        for p in folder.rglob("*") if (s := p.stat()) and p.is_file()))  # fmt: skip
+    depends on which are there. What cannot be read (a link to nothing, an editor's lock
+    file) is left out: the rendering says what it cannot find."""
+    found = []
+    for place, _, names in os.walk(folder):
+        for name in names:
+            path = Path(place, name)
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((str(path.relative_to(folder)), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 def renderer_for(root: Path, page_ids: Collection[str], glossary: Mapping[str, str],

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
+import os
 import re
+import time
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +26,8 @@ from kiosk.content.problems import Problem, Severity
 from kiosk.content.render import RenderedPage, Renderer
 from kiosk.content.validate import check
 
+log = logging.getLogger("kiosk.preview")
+
 CANNOT_SHOW = "This page cannot be shown"
 _PICTURE_SRC = re.compile(r'src="(media/[^"?]+)"')
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -31,11 +36,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 @dataclass(frozen=True)
 class Look:
     """The folder as the preview shows it: `result.bundle` is None only when bundle.toml
-    itself cannot be read; `problems` are validate's, sorted by file and line."""
+    itself cannot be read; `problems` are validate's, sorted by file and line; `files`,
+    the folder's own folders and files then (not hidden ones); `read_at`, its time."""
 
     root: Path
     result: LoadResult
     problems: tuple[Problem, ...]
+    files: tuple[Path, ...] = ()
+    read_at: str = ""
 
     @property
     def errors(self) -> int:
@@ -80,13 +88,31 @@ def look_at(root: Path, today: dt.date, memo: Memo | None = None) -> Look:
     the last look made, for the pages that did not change since (kiosk.content.memo)."""
     if memo is not None:
         memo.read_again()
+    files, read_at = tuple(folder_files(root)), time.strftime("%H:%M:%S")
     result = read_bundle(root, lenient=True, memo=memo)
     has_errors = any(p.severity is Severity.ERROR for p in result.problems)
     # validate reads a bundle with errors as none: the same checks, the same problems.
     as_validated = replace(result, bundle=None, rendered_in={}) if has_errors else result
     problems = tuple(check(root, as_validated, today, memo=memo).problems)
-    shown = with_stand_ins(root, result, problems, today)
-    return Look(root, with_pictures_as_saved(root, shown), problems)
+    shown = with_pictures_as_saved(root, with_stand_ins(root, result, problems, today))
+    return Look(root, shown, problems, files, read_at)
+
+
+def folder_files(root: Path) -> list[Path]:
+    """The folders under `root` and the files in them, but hidden ones (an editor's
+    lock and swap files, .git) and what is in hidden folders; a folder that cannot be
+    listed is left out (validate says what cannot be read in it)."""
+    found = []
+    for folder, folders, names in os.walk(root, onerror=_unlisted):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        here = Path(folder)
+        found.append(here)
+        found += [here / name for name in sorted(names) if not name.startswith(".")]
+    return found
+
+
+def _unlisted(error: OSError) -> None:
+    log.warning("cannot watch %s: %s", error.filename, error.strerror)
 
 
 def page_file(root: Path, page_id: str, folder: str = "") -> Path:
@@ -125,32 +151,33 @@ def with_stand_ins(
         return result
     missing = _missing(root, bundle)
     stand_ins = _StandIns(root, bundle, problems, today)
-    pages = {**bundle.pages, **{page_id: stand_ins.page(page_id, "") for page_id in missing}}
-    rendered = {
-        **result.rendered,
-        **{page_id: stand_ins.rendered(page_id, "") for page_id in missing},
-    }
+    pages = {**_cited(bundle), **{page_id: stand_ins.page(page_id, "") for page_id in missing}}
+    rendered = dict(result.rendered)
+    rendered.update({page_id: stand_ins.rendered(page_id, "") for page_id in missing})
     translations: dict[str, Bundle] = {}
     rendered_in: dict[str, Mapping[str, RenderedPage]] = {}
     for language, edition in bundle.translations.items():
         broken = _broken_translations(root, edition, problems)
-        own = {page_id: stand_ins.page(page_id, language) for page_id in broken}
-        in_language = {
-            **result.rendered_for(language),
-            **{page_id: rendered[page_id] for page_id in missing},
-        }
-        in_language.update({page_id: stand_ins.rendered(page_id, language) for page_id in broken})
-        translations[language] = replace(
-            edition,
-            pages=MappingProxyType(
-                {**edition.pages, **{page_id: pages[page_id] for page_id in missing}, **own}
-            ),
-        )
-        rendered_in[language] = MappingProxyType(in_language)
+        in_language = {**_cited(edition), **{page_id: pages[page_id] for page_id in missing}}
+        in_language.update({page_id: stand_ins.page(page_id, language) for page_id in broken})
+        translations[language] = replace(edition, pages=MappingProxyType(in_language))
+        made = dict(result.rendered_for(language))
+        made.update({page_id: rendered[page_id] for page_id in missing})
+        made.update({page_id: stand_ins.rendered(page_id, language) for page_id in broken})
+        rendered_in[language] = MappingProxyType(made)
     shown = replace(bundle, pages=MappingProxyType(pages),
                     translations=MappingProxyType(translations))  # fmt: skip
     return replace(result, bundle=shown, pages=shown.pages, rendered=MappingProxyType(rendered),
                    rendered_in=MappingProxyType(rendered_in))  # fmt: skip
+
+
+def _cited(edition: Bundle) -> dict[str, Page]:
+    """The edition's pages, each citing only the sources bundle.toml has (a page citing
+    one it has not shows, its problem above it, without that one)."""
+    known = edition.references
+    return {page_id: page if all(r in known for r in page.references)
+            else replace(page, references=tuple(r for r in page.references if r in known))
+            for page_id, page in edition.pages.items()}  # fmt: skip
 
 
 def with_pictures_as_saved(root: Path, result: LoadResult) -> LoadResult:
@@ -248,5 +275,6 @@ class _StandIns:
 
 
 def escape_markdown(text: str) -> str:
-    """`text` as Markdown that renders as exactly that text (quotes made curly)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """`text` as Markdown that renders as exactly that text (its quotes, dashes and dots
+    too: the typography's curly quotes and dashes are for prose, not a file's words)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -68,7 +68,7 @@ def check(root: Path, result: LoadResult, today: dt.date, workers: Workers = ONE
     if memo is None:
         checked = workers.map(each, _written_pages(result))
     else:
-        checked = [memo.made((default, today, page, rendered.html, tuple(sorted(words.items()))),
+        checked = [memo.made(_check_key(default, today, page, rendered, words),
                              partial(each, (page, rendered, words)))
                    for page, rendered, words in _written_pages(result)]  # fmt: skip
     reports = [report for report, _ in checked]
@@ -79,6 +79,14 @@ def check(root: Path, result: LoadResult, today: dt.date, workers: Workers = ONE
     _check_unused_glossary(root, result, log)
     _check_unreachable_pages(result, log)
     return Report(sorted(result.problems + log.problems), reports)
+
+
+def _check_key(default: str, today: dt.date, page: Page, rendered: RenderedPage,
+               words: Mapping[str, str]) -> Hashable:  # fmt: skip
+    """All a page's checks depend on: the page, the lines of its front matter (which its
+    equality leaves out), its rendering and its language's glossary."""
+    lines = tuple(sorted(page.meta_lines.items()))
+    return default, today, page, lines, rendered.html, tuple(sorted(words.items()))
 
 
 def _check_page(

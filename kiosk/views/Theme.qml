@@ -167,10 +167,10 @@ QtObject {
     // keeps its colours when the patient's high contrast is on: it is not theirs).
     readonly property color previewFill: "#1b2430"
     readonly property color previewInk: "#ffffff"
-    readonly property color previewError: "#ffb4a8"  // 9.6:1 on previewFill
-    readonly property color previewWarning: "#ffd88a"  // 11.9:1
-    readonly property color previewNote: "#c9d3dc"  // 10.6:1
-    readonly property color previewClean: "#7fd1a0"  // the strip when there is nothing to fix
+    readonly property color previewError: "#ffb4a8"  // 9.2:1 on previewFill
+    readonly property color previewWarning: "#ffd88a"  // 11.5:1
+    readonly property color previewNote: "#c9d3dc"  // 10.3:1
+    readonly property color previewClean: "#7fd1a0"  // the strip when there is nothing to fix (8.6:1)
     readonly property int previewFont: 20
     readonly property int previewCodeFont: 18
     readonly property int previewPadding: 14

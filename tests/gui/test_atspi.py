@@ -35,6 +35,38 @@ kill $kiosk
 """
 
 
+# An author's preview with a broken link on the page on show: the banner is read first.
+PREVIEW_SESSION = """#!/bin/sh
+{launcher} --launch-immediately &
+QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_QPA_PLATFORM=xcb \\
+    {python} -m kiosk --preview {content} --page crps --size 1080x1700 >{log} 2>&1 &
+kiosk=$!
+until grep -q "error: broken link" {out}/preview.txt 2>/dev/null; do
+    {system_python} {walk} 'Preview of content — Libertas Mind' >{out}/preview.txt || exit 1
+done
+kill $kiosk
+"""
+
+
+def _run_session(template: str, out: Path, content: Path) -> None:
+    missing = _missing()
+    if missing:
+        pytest.skip(
+            f"needs {missing} (apt-get install xvfb dbus at-spi2-core python3-pyatspi xdotool)"
+        )
+    script = out / "session.sh"
+    script.write_text(template.format(
+        launcher=LAUNCHER, data=out / "data", python=sys.executable, content=content,
+        log=out / "kiosk.log", system_python=SYSTEM_PYTHON, walk=REPO / "tools" / "atspi_walk.py",
+        out=out,
+    ), encoding="utf-8")  # fmt: skip
+    script.chmod(0o755)
+    subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1080x1920x24", "dbus-run-session", str(script)],
+        cwd=REPO, check=True, timeout=120, capture_output=True,
+    )  # fmt: skip
+
+
 def _missing() -> str:
     absent = [tool for tool in NEEDED if shutil.which(tool) is None]
     if not LAUNCHER.exists():
@@ -48,23 +80,8 @@ def _missing() -> str:
 
 @pytest.fixture(scope="module")
 def walked(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    missing = _missing()
-    if missing:
-        pytest.skip(
-            f"needs {missing} (apt-get install xvfb dbus at-spi2-core python3-pyatspi xdotool)"
-        )
     out = tmp_path_factory.mktemp("atspi")
-    script = out / "session.sh"
-    script.write_text(SESSION.format(
-        launcher=LAUNCHER, data=out / "data", python=sys.executable, content=SAMPLE_CONTENT,
-        log=out / "kiosk.log", system_python=SYSTEM_PYTHON, walk=REPO / "tools" / "atspi_walk.py",
-        out=out,
-    ), encoding="utf-8")  # fmt: skip
-    script.chmod(0o755)
-    subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1080x1920x24", "dbus-run-session", str(script)],
-        cwd=REPO, check=True, timeout=120, capture_output=True,
-    )  # fmt: skip
+    _run_session(SESSION, out, SAMPLE_CONTENT)
     return out
 
 
@@ -89,3 +106,17 @@ def test_after_enter_the_home_screen_is_heard_from_its_title(walked: Path) -> No
     assert "[push button] 'Start the guided tour'" in home
     unnamed = [line for line in home.splitlines() if "button] ''" in line]
     assert unnamed == []
+
+
+def test_a_preview_is_heard_from_its_banner(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(SAMPLE_CONTENT, tmp_path / "content"))
+    page = content / "pages/crps.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(questions.md)", "(asks.md)"))
+    _run_session(PREVIEW_SESSION, tmp_path, content)
+    lines = (tmp_path / "preview.txt").read_text(encoding="utf-8").splitlines()
+
+    assert lines[1] == "  [frame] 'Preview of content — Libertas Mind'"
+    assert lines[2].startswith(f"    [heading] 'Preview of {content} · pages/crps.md · read at ")
+    assert lines[3] == "    [alert] '1 error and 2 notes on this page.'"
+    assert lines[4].startswith('    [label] "pages/crps.md:')
+    assert "error: broken link: there is no page 'asks'" in lines[4]

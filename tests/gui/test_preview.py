@@ -1,75 +1,26 @@
 """An author's preview: a saved change to a content folder shows without a restart, on
-the page saved and in the same place; what validate says of the page is in the banner;
-a page that does not load shows why; a folder that does not load at all never crashes it."""
+the page saved and in the same place (a new page, a renamed file, a picture, a tour step
+too), and closing the window while a save is read ends it quietly."""
 
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from kiosk.bridge import preview as preview_module
 from kiosk.bridge.preview import Preview
-from kiosk.bridge.walk import every_visible, settle
-from kiosk.config import load_config
-from kiosk.content.preview import CANNOT_SHOW
+from kiosk.bridge.walk import settle
 from kiosk.session.navigation import Location, Screen
-from tests.conftest import SAMPLE_CONTENT
-from tests.gui.conftest import PORTRAIT, accessible_name, find, page_text, text_of
+from tests.gui.conftest import find, page_text, text_of
+from tests.gui.previewing import OPENING, SHOWN_MS, edit, folder, open_preview, save
 
-SHOWN_MS = 10_000  # how long a test waits for a save to be on screen (the bench times it)
-MIGRAINE = Location(Screen.PAGE, "migraine")
-OPENING = "This page is for people whose migraines have not eased with other"
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """The sample content's source, to edit."""
-    return Path(shutil.copytree(SAMPLE_CONTENT, tmp_path / "content"))
-
-
-@pytest.fixture
-def open_preview(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Preview]]:
-    opened: list[Preview] = []
-
-    def open_at(folder: Path, at: Location = MIGRAINE, language: str = "") -> Preview:
-        config = load_config(None, {"KIOSK_PATHS_DATA_DIR": str(tmp_path / "data"),
-                                    "KIOSK_USAGE_ENABLED": "false"})  # fmt: skip
-        preview = Preview(folder, config, PORTRAIT)
-        kiosk = preview.open(at, language)
-        kiosk.window.show()
-        qtbot.waitExposed(kiosk.window)
-        settle()
-        opened.append(preview)
-        return preview
-
-    yield open_at
-    for preview in opened:
-        preview.close()
-    settle()
-
-
-def save(qtbot: QtBot, preview: Preview, path: Path, text: str) -> None:
-    """Write `path` as an editor saving in place does, and wait until it is on show."""
-    with qtbot.waitSignal(preview.shown, timeout=SHOWN_MS):
-        path.write_text(text, encoding="utf-8")
-    settle()
-
-
-def edit(qtbot: QtBot, preview: Preview, path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    save(qtbot, preview, path, text.replace(old, new, 1))
-
-
-def banner_lines(preview: Preview) -> list[str]:
-    assert preview.kiosk is not None
-    return [str(item.property("text"))
-            for item in every_visible(preview.kiosk.window, "previewProblem")]  # fmt: skip
+__all__ = ["folder", "open_preview"]  # fixtures
 
 
 def test_a_saved_edit_shows_on_the_page_where_the_author_is(
@@ -126,111 +77,6 @@ def test_a_save_by_renaming_is_seen_and_so_is_the_next(
     assert "AGAIN This page" in page_text(qtbot, kiosk)
 
 
-def test_a_page_that_does_not_load_shows_its_problem_until_it_is_fixed(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
-) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
-    page = folder / "pages/migraine.md"
-    good = page.read_text(encoding="utf-8")
-    save(qtbot, preview, page, good.replace("title: Migraine", "title: [Migraine"))
-
-    lines = banner_lines(preview)
-    assert lines
-    assert lines[0].startswith("pages/migraine.md:3: error: front matter is not valid YAML:")
-    assert preview.banner.property("worst") == "error"
-    assert text_of(kiosk.window, "pageTitle") == "migraine"  # a stand-in, saying why
-    shown = page_text(qtbot, kiosk)
-    assert CANNOT_SHOW in shown
-    assert "front matter is not valid YAML" in shown
-
-    save(qtbot, preview, page, good)
-    assert text_of(kiosk.window, "pageTitle") == "Migraine"
-    assert not any(": error: " in line for line in banner_lines(preview))
-    assert preview.banner.property("worst") != "error"
-
-
-def test_a_page_with_a_broken_link_shows_with_the_problem_above_it(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
-) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
-    edit(qtbot, preview, folder / "pages/migraine.md", "(central-sensitization.md)",
-         "(central-sensitisation.md)")  # fmt: skip
-    assert text_of(kiosk.window, "pageTitle") == "Migraine"
-    page = folder / "pages/migraine.md"
-    line = next(number for number, text in enumerate(page.read_text().splitlines(), start=1)
-                if "central-sensitisation" in text)  # fmt: skip
-    assert banner_lines(preview)[0] == (
-        f"pages/migraine.md:{line}: error: broken link: there is no page 'central-sensitisation'"
-    )
-
-
-def test_a_folder_that_stops_loading_keeps_the_last_that_did(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
-) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
-    toml = folder / "bundle.toml"
-    good = toml.read_text(encoding="utf-8")
-    save(qtbot, preview, toml, good.replace("[bundle]", "[bundle", 1))
-    assert preview.kiosk is kiosk
-    assert kiosk.ready
-    assert text_of(kiosk.window, "pageTitle") == "Migraine"
-    assert "no longer loads" in text_of(kiosk.window, "previewStatus")
-    assert banner_lines(preview)[0].startswith("bundle.toml:4: error: not valid TOML")
-
-    save(qtbot, preview, toml, good)
-    assert "no longer loads" not in text_of(kiosk.window, "previewStatus")
-    assert text_of(kiosk.window, "pageTitle") == "Migraine"
-
-
-def test_a_folder_that_never_loaded_shows_the_kiosk_once_it_does(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
-) -> None:
-    toml = folder / "bundle.toml"
-    good = toml.read_text(encoding="utf-8")
-    toml.write_text(good.replace("[bundle]", "[bundle", 1), encoding="utf-8")
-    preview = open_preview(folder)
-    assert preview.kiosk is not None
-    assert not preview.kiosk.ready
-    assert banner_lines(preview)[0].startswith("bundle.toml:4: error: not valid TOML")
-
-    save(qtbot, preview, toml, good)
-    kiosk = preview.kiosk
-    assert kiosk.ready
-    assert kiosk.window.isVisible()
-    assert text_of(kiosk.window, "pageTitle") == "Migraine"  # where it was asked to open
-    edit(qtbot, preview, folder / "pages/migraine.md", "title: Migraine", "title: Still watched")
-    assert text_of(kiosk.window, "pageTitle") == "Still watched"
-
-
-def test_the_banner_sits_above_the_kiosk_and_reads_out(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
-) -> None:
-    preview = open_preview(folder, Location(Screen.HOME))
-    kiosk = preview.kiosk
-    assert kiosk is not None
-    banner = find(kiosk.window, "previewBanner")
-    assert kiosk.window.height() == PORTRAIT[1] + round(banner.height())  # the kiosk keeps its size
-    assert banner.mapToScene(banner.position()).y() == 0
-    for name in ("previewHeading", "previewStatus"):
-        item = find(kiosk.window, name)
-        assert accessible_name(item) == item.property("text") != ""
-    assert "bundle.toml" in text_of(kiosk.window, "previewHeading")  # Home: the topics' file
-
-    deleted = folder / "pages/migraine.md"
-    with qtbot.waitSignal(preview.shown, timeout=SHOWN_MS):
-        deleted.unlink()
-    kiosk.navigation.go_to(Location(Screen.PAGE, "migraine"))  # still listed under its topic
-    settle()
-    assert CANNOT_SHOW in page_text(qtbot, kiosk)
-    assert any("'migraine'" in line for line in banner_lines(preview))
-
-
 def test_a_picture_saved_again_shows_as_saved(
     qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
 ) -> None:
@@ -249,3 +95,58 @@ def test_a_picture_saved_again_shows_as_saved(
     drawn = re.sub(r"#[0-9a-fA-F]{6}", "#ff0000", picture.read_text(encoding="utf-8"))
     save(qtbot, preview, picture, drawn)
     assert red(kiosk.window.grabWindow()) > 1000
+
+
+def test_a_new_page_shows_on_its_first_save(
+    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+) -> None:
+    preview = open_preview(folder)
+    kiosk = preview.kiosk
+    assert kiosk is not None
+    text = (folder / "pages/questions.md").read_text(encoding="utf-8")
+    save(qtbot, preview, folder / "pages/new-page.md",
+         text.replace("title: Questions to ask your provider", "title: A new page", 1))  # fmt: skip
+    assert (kiosk.navigation.property("screen"), kiosk.navigation.property("target")) == (
+        "page", "new-page")  # fmt: skip
+    assert text_of(kiosk.window, "pageTitle") == "A new page"
+    edit(qtbot, preview, folder / "pages/new-page.md", "title: A new page", "title: Watched")
+    assert text_of(kiosk.window, "pageTitle") == "Watched"
+
+
+def test_a_tour_step_on_show_stays_on_its_page_when_the_tour_changes(
+    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+) -> None:
+    preview = open_preview(folder, Location(Screen.TOUR, "central-sensitization", 1))
+    kiosk = preview.kiosk
+    assert kiosk is not None
+    edit(qtbot, preview, folder / "bundle.toml",
+         '    "chronic-pain-nervous-system",\n    "central-sensitization",\n',
+         '    "central-sensitization",\n    "chronic-pain-nervous-system",\n')  # fmt: skip
+    assert (kiosk.navigation.property("screen"), kiosk.navigation.property("target"),
+            kiosk.navigation.property("step")) == ("tour", "central-sensitization", 0)  # fmt: skip
+    assert text_of(kiosk.window, "pageTitle") == "Central sensitization"
+
+
+def test_closing_while_a_save_is_read_ends_quietly(
+    qtbot: QtBot,
+    folder: Path,
+    open_preview: Callable[..., Preview],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    preview = open_preview(folder)
+    release, reading = threading.Event(), preview_module.look_at
+
+    def held(*args: object) -> object:  # the reading ends only once the window is closed
+        release.wait(SHOWN_MS / 1000)
+        return reading(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(preview_module, "look_at", held)
+    page = folder / "pages/migraine.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: preview._reading, timeout=SHOWN_MS)  # the reading has begun
+    with qtbot.waitSignal(preview.loaded, timeout=SHOWN_MS):
+        preview.close()  # before it ends: what it read is dropped, and nothing breaks
+        release.set()
+    settle()
+    assert preview.kiosk is None
+    assert not preview._watcher.files()

@@ -182,7 +182,8 @@ def test_the_smoke_test_reports_a_build_that_does_not_work(
     assert "ok   kiosk-admin version" in printed
     assert "FAIL self-test, every screen and page" in printed
     assert any("no module named kiosk" in failure for failure in failures)
-    assert len(failures) == 4  # everything asked of clinic-kiosk, and the content check
+    # everything asked of clinic-kiosk, the content check, and the preview (which it shows)
+    assert len(failures) == 5
 
 
 def test_the_smoke_test_runs_without_python_on_path(tmp_path: Path) -> None:
