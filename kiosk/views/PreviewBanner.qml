@@ -26,31 +26,26 @@ Rectangle {
         y: Theme.previewPadding
         width: banner.width - x - Theme.previewPadding
         spacing: Theme.previewGap
-        Text {
+        DisplayText {
             objectName: "previewHeading"
             Layout.fillWidth: true
             text: banner.preview.heading
-            textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignLeft
             wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-            font.family: Theme.fontFamily
             font.pixelSize: Theme.previewFont
             font.bold: true
             color: Theme.previewInk
             Accessible.role: Accessible.Heading
-            Accessible.name: text
         }
-        Text {
+        DisplayText {
             objectName: "previewStatus"
             Layout.fillWidth: true
             text: banner.preview.status
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
+            horizontalAlignment: Text.AlignLeft
             font.pixelSize: Theme.previewFont
             color: Theme.previewColor(banner.preview.worst)
             Accessible.role: banner.preview.worst === "error" ? Accessible.AlertMessage
                                                               : Accessible.StaticText
-            Accessible.name: text
         }
         Repeater {
             model: banner.preview.lines
@@ -66,18 +61,14 @@ Rectangle {
                 color: Theme.previewColor(modelData.severity)
             }
         }
-        Text {
+        DisplayText {
             objectName: "previewMore"
             Layout.fillWidth: true
             visible: text !== ""
             text: banner.preview.more
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
+            horizontalAlignment: Text.AlignLeft
             font.pixelSize: Theme.previewFont
             color: Theme.previewInk
-            Accessible.role: Accessible.StaticText
-            Accessible.name: text
         }
     }
 }

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import Kiosk
 from kiosk.bridge.preview import Preview
 from kiosk.bridge.walk import every_visible, settle
 from kiosk.config import load_config
@@ -28,11 +29,16 @@ def folder(tmp_path: Path) -> Path:
     return Path(shutil.copytree(SAMPLE_CONTENT, tmp_path / "content"))
 
 
+OpenPreview = Callable[..., tuple[Preview, Kiosk]]
+
+
 @pytest.fixture
-def open_preview(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Preview]]:
+def open_preview(qtbot: QtBot, tmp_path: Path) -> Iterator[OpenPreview]:
+    """A preview of `folder` shown at a place in a language, and its (first) kiosk."""
     opened: list[Preview] = []
 
-    def open_at(folder: Path, at: Location = MIGRAINE, language: str = "") -> Preview:
+    def open_at(folder: Path, at: Location = MIGRAINE,
+                language: str = "") -> tuple[Preview, Kiosk]:  # fmt: skip
         config = load_config(None, {"KIOSK_PATHS_DATA_DIR": str(tmp_path / "data"),
                                     "KIOSK_USAGE_ENABLED": "false"})  # fmt: skip
         preview = Preview(folder, config, PORTRAIT)
@@ -41,7 +47,7 @@ def open_preview(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Preview
         qtbot.waitExposed(kiosk.window)
         settle()
         opened.append(preview)
-        return preview
+        return preview, kiosk
 
     yield open_at
     for preview in opened:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,18 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.bridge import preview as preview_module
-from kiosk.bridge.preview import Preview
 from kiosk.bridge.walk import settle
 from kiosk.session.navigation import Location, Screen
 from tests.gui.conftest import find, page_text, text_of
-from tests.gui.previewing import OPENING, SHOWN_MS, edit, folder, open_preview, save
+from tests.gui.previewing import OPENING, SHOWN_MS, OpenPreview, edit, folder, open_preview, save
 
 __all__ = ["folder", "open_preview"]  # fixtures
 
 
 def test_a_saved_edit_shows_on_the_page_where_the_author_is(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     view = find(kiosk.window, "pageView")
     view.setProperty("contentY", 700.0)  # the author reads further down
     edit(qtbot, preview, folder / "pages/migraine.md", OPENING, "EDITED " + OPENING)
@@ -42,11 +38,9 @@ def test_a_saved_edit_shows_on_the_page_where_the_author_is(
 
 
 def test_saving_another_page_shows_that_page_in_its_language(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     edit(qtbot, preview, folder / "pages/crps.md", "title: Complex regional pain syndrome (CRPS)",
          "title: CRPS, edited")  # fmt: skip
     assert (kiosk.navigation.property("screen"), kiosk.navigation.property("target")) == (
@@ -61,12 +55,10 @@ def test_saving_another_page_shows_that_page_in_its_language(
 
 
 def test_a_save_by_renaming_is_seen_and_so_is_the_next(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
     """Most editors save by writing a new file and renaming it over the old one."""
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     page = folder / "pages/migraine.md"
     written = folder / "pages/.migraine.md.swp"
     written.write_text(page.read_text(encoding="utf-8").replace(OPENING, "RENAMED " + OPENING))
@@ -78,11 +70,9 @@ def test_a_save_by_renaming_is_seen_and_so_is_the_next(
 
 
 def test_a_picture_saved_again_shows_as_saved(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder, Location(Screen.PAGE, "central-sensitization"))
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder, Location(Screen.PAGE, "central-sensitization"))
     find(kiosk.window, "pageView").setProperty("contentY", 700.0)  # the dial in view
     settle()
 
@@ -98,11 +88,9 @@ def test_a_picture_saved_again_shows_as_saved(
 
 
 def test_a_new_page_shows_on_its_first_save(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     text = (folder / "pages/questions.md").read_text(encoding="utf-8")
     save(qtbot, preview, folder / "pages/new-page.md",
          text.replace("title: Questions to ask your provider", "title: A new page", 1))  # fmt: skip
@@ -114,11 +102,9 @@ def test_a_new_page_shows_on_its_first_save(
 
 
 def test_a_tour_step_on_show_stays_on_its_page_when_the_tour_changes(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder, Location(Screen.TOUR, "central-sensitization", 1))
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder, Location(Screen.TOUR, "central-sensitization", 1))
     edit(qtbot, preview, folder / "bundle.toml",
          '    "chronic-pain-nervous-system",\n    "central-sensitization",\n',
          '    "central-sensitization",\n    "chronic-pain-nervous-system",\n')  # fmt: skip
@@ -130,10 +116,10 @@ def test_a_tour_step_on_show_stays_on_its_page_when_the_tour_changes(
 def test_closing_while_a_save_is_read_ends_quietly(
     qtbot: QtBot,
     folder: Path,
-    open_preview: Callable[..., Preview],
+    open_preview: OpenPreview,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    preview = open_preview(folder)
+    preview, _ = open_preview(folder)
     release, reading = threading.Event(), preview_module.look_at
 
     def held(*args: object) -> object:  # the reading ends only once the window is closed

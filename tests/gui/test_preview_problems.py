@@ -4,12 +4,10 @@ that does not load at all never stops the preview."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.bridge.preview import Preview
 from kiosk.bridge.walk import settle
 from kiosk.content.preview import CANNOT_SHOW
 from kiosk.session.navigation import Location, Screen
@@ -17,6 +15,7 @@ from tests.gui.conftest import PORTRAIT, accessible_name, find, page_text, text_
 from tests.gui.previewing import (
     OPENING,
     SHOWN_MS,
+    OpenPreview,
     banner_lines,
     edit,
     folder,
@@ -28,11 +27,9 @@ __all__ = ["folder", "open_preview"]  # fixtures
 
 
 def test_a_page_that_does_not_load_shows_its_problem_until_it_is_fixed(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     page = folder / "pages/migraine.md"
     good = page.read_text(encoding="utf-8")
     save(qtbot, preview, page, good.replace("title: Migraine", "title: [Migraine"))
@@ -53,11 +50,9 @@ def test_a_page_that_does_not_load_shows_its_problem_until_it_is_fixed(
 
 
 def test_a_page_with_a_broken_link_shows_with_the_problem_above_it(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     edit(qtbot, preview, folder / "pages/migraine.md", "(central-sensitization.md)",
          "(central-sensitisation.md)")  # fmt: skip
     assert text_of(kiosk.window, "pageTitle") == "Migraine"
@@ -70,11 +65,9 @@ def test_a_page_with_a_broken_link_shows_with_the_problem_above_it(
 
 
 def test_a_folder_that_stops_loading_keeps_the_last_that_did(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     toml = folder / "bundle.toml"
     good = toml.read_text(encoding="utf-8")
     save(qtbot, preview, toml, good.replace("[bundle]", "[bundle", 1))
@@ -90,12 +83,12 @@ def test_a_folder_that_stops_loading_keeps_the_last_that_did(
 
 
 def test_a_folder_that_never_loaded_shows_the_kiosk_once_it_does(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
     toml = folder / "bundle.toml"
     good = toml.read_text(encoding="utf-8")
     toml.write_text(good.replace("[bundle]", "[bundle", 1), encoding="utf-8")
-    preview = open_preview(folder)
+    preview, _ = open_preview(folder)
     assert preview.kiosk is not None
     assert not preview.kiosk.ready
     assert banner_lines(preview)[0].startswith("bundle.toml:4: error: not valid TOML")
@@ -110,11 +103,9 @@ def test_a_folder_that_never_loaded_shows_the_kiosk_once_it_does(
 
 
 def test_the_banner_sits_above_the_kiosk_and_reads_out(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder, Location(Screen.HOME))
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder, Location(Screen.HOME))
     banner = find(kiosk.window, "previewBanner")
     assert kiosk.window.height() == PORTRAIT[1] + round(banner.height())  # the kiosk keeps its size
     assert banner.mapToScene(banner.position()).y() == 0
@@ -133,11 +124,9 @@ def test_the_banner_sits_above_the_kiosk_and_reads_out(
 
 
 def test_a_page_citing_an_unknown_source_shows_with_its_problem(
-    qtbot: QtBot, folder: Path, open_preview: Callable[..., Preview]
+    qtbot: QtBot, folder: Path, open_preview: OpenPreview
 ) -> None:
-    preview = open_preview(folder)
-    kiosk = preview.kiosk
-    assert kiosk is not None
+    preview, kiosk = open_preview(folder)
     edit(qtbot, preview, folder / "pages/migraine.md", "references: [",
          "references: [no-such-source, ")  # fmt: skip
     assert text_of(kiosk.window, "pageTitle") == "Migraine"
