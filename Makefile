@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Tests and benchmarks draw offscreen with the software renderer; `make run` does not.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software
 
-.PHONY: run demo-requests test lint bench soak fleet package translations clean
+.PHONY: run preview demo-requests test lint bench soak fleet package translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ $(DEMO)/kiosk.toml: | $(STAMP)
 
 run: $(STAMP) $(DEMO)/kiosk.toml
 	$(BIN)/kiosk --config $(DEMO)/kiosk.toml --content content --windowed --size 1080x1920
+
+# An author's preview of the sample content: edit content/ and save, and it shows.
+preview: $(STAMP)
+	$(BIN)/kiosk-admin preview content
 
 # What patients sent in the demo, opened with the demo's clinic key.
 demo-requests: $(DEMO)/kiosk.toml

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlComponent, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -118,7 +119,9 @@ class PreviewBridge(QObject):
 
     def attach(self, window: QQuickWindow, size: tuple[int, int]) -> None:
         """Put the banner at the top of `window`, which grows by its height so that the
-        kiosk below it keeps `size`."""
+        kiosk below it keeps `size`: as far as the screen allows (a portrait kiosk on a
+        laptop's screen: its width, which chooses its layout, and a shorter page to
+        scroll)."""
         url = QUrl.fromLocalFile(str(launcher.VIEWS / "PreviewBanner.qml"))
         component = QQmlComponent(qmlEngine(window), url)
         item = component.createWithInitialProperties({"preview": self})
@@ -132,7 +135,8 @@ class PreviewBridge(QObject):
         width, height = size
 
         def fit() -> None:
-            window.resize(width, height + (round(item.height()) if item.isVisible() else 0))
+            tall = height + (round(item.height()) if item.isVisible() else 0)
+            window.resize(width, min(tall, _room(window)))
 
         item.heightChanged.connect(fit)
         item.visibleChanged.connect(fit)
@@ -143,6 +147,16 @@ class PreviewBridge(QObject):
         by reviewers: warnings and notes go to the terminal)."""
         if self._item is not None:
             self._item.setVisible(self._worst == Severity.ERROR.value)
+
+
+def _room(window: QQuickWindow) -> int:
+    """How tall a window may be on its screen (no limit offscreen, where screenshots are
+    as tall as they need)."""
+    screen = window.screen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return LONGEST_PAGE
+    margins = window.frameMargins()
+    return screen.availableGeometry().height() - margins.top() - margins.bottom()
 
 
 def _relative(path: Path, root: Path) -> str:
