@@ -95,6 +95,7 @@ class Preview(QObject):
         watched = self._watcher.files() + self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
+        self.banner.detach()
         if self.kiosk is not None:
             self.kiosk.window.close()
             self.kiosk.engine.deleteLater()

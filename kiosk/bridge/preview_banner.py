@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal
+from PySide6.QtCore import Property, QMargins, QObject, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlComponent, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -72,6 +73,7 @@ class PreviewBridge(QObject):
         self._heading, self._status, self._more, self._worst = "", "", "", ""
         self._lines: list[dict[str, str]] = []
         self._item: QQuickItem | None = None
+        self._fit: Callable[[], None] | None = None
 
     @Property(str, notify=changed)
     def heading(self) -> str:
@@ -129,18 +131,27 @@ class PreviewBridge(QObject):
             log.error("the preview banner did not load: %s", component.errorString())
             window.resize(*size)
             return
+        self.detach()  # from the window before, if the first load failed
         item.setParent(window)
         window.setProperty("header", item)
         self._item = item
-        width, height = size
+        (width, height), room = size, _room(window.frameMargins())
 
         def fit() -> None:
             tall = height + (round(item.height()) if item.isVisible() else 0)
-            window.resize(width, min(tall, _room(window)))
+            window.resize(width, min(tall, room))
 
+        self._fit = fit
         item.heightChanged.connect(fit)
         item.visibleChanged.connect(fit)
         fit()
+
+    def detach(self) -> None:
+        """The window goes: its size no longer follows the banner's, which goes with it."""
+        if self._item is not None and self._fit is not None:
+            self._item.heightChanged.disconnect(self._fit)
+            self._item.visibleChanged.disconnect(self._fit)
+        self._item = self._fit = None
 
     def hide_unless_errors(self) -> None:
         """A screenshot shows the banner only when the page has errors (it is to be read
@@ -149,13 +160,14 @@ class PreviewBridge(QObject):
             self._item.setVisible(self._worst == Severity.ERROR.value)
 
 
-def _room(window: QQuickWindow) -> int:
-    """How tall a window may be on its screen (no limit offscreen, where screenshots are
-    as tall as they need)."""
-    screen = window.screen()
-    if screen is None or QGuiApplication.platformName() == "offscreen":
+def _room(margins: QMargins) -> int:
+    """How tall a window with these frame margins may be on the screen (no limit
+    offscreen, where screenshots are as tall as they need)."""
+    if QGuiApplication.platformName() == "offscreen":
         return LONGEST_PAGE
-    margins = window.frameMargins()
+    screen = QGuiApplication.primaryScreen()  # (lives as long as the application)
+    if screen is None:
+        return LONGEST_PAGE
     return screen.availableGeometry().height() - margins.top() - margins.bottom()
 
 
