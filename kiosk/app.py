@@ -120,10 +120,11 @@ class Kiosk:
         self.navigation = NavigationBridge(self.navigator, self.engine)
         self.display = DisplayBridge(DisplayChoices(), self.engine)
         self.form = ContactFormBridge({topic.id for topic in bundle.topics}, self.engine)
-        idle = IdlePolicy(self.clock, IdleTimes.of(self.config))
+        times = IdleTimes.of(self.config)
+        idle = IdlePolicy(self.clock, times)
         self.speech = SpeechBridge(bundle.language, self.config.text("speech.engine"),
                                    self.navigation, self.engine, bundle.languages)  # fmt: skip
-        self.usage = self._usage_bridge()
+        self.usage = self._usage_bridge(times)
         forget = (self.usage, self.speech, self.language)  # with the screens, at a reset
         self.session = SessionBridge(idle, self.navigation, self.display, self.engine,
                                      also_forget=forget)  # fmt: skip
@@ -137,13 +138,13 @@ class Kiosk:
              "iconDir": QUrl.fromLocalFile(str(launcher.RESOURCES / "icons"))}
         )  # fmt: skip
 
-    def _usage_bridge(self) -> UsageBridge:
+    def _usage_bridge(self, times: IdleTimes) -> UsageBridge:
         """Counts of what patients use (kiosk.usage), if the settings have them on; the
-        counts are written from when the services start (start_services)."""
+        counts are written from when the services start (start_services). A page left
+        until the idle reset was read until the last touch, `times` before it."""
         config = self.config
         counter = (UsageCounter(config.path("paths.data_dir"), config.number("usage.keep_days"))
                    if config.flag("usage.enabled") else None)  # fmt: skip
-        times = IdleTimes.of(config)  # a page left until the reset was read until the last touch
         usage = UsageBridge(counter, self.navigation, lambda: self.content.property("language"),
                             self.engine, self.clock, times.reading + times.warning)  # fmt: skip
         self.speech.readingStarted.connect(usage.read_aloud)

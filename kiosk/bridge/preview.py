@@ -35,12 +35,13 @@ from PySide6.QtGui import QGuiApplication
 from kiosk import launcher
 from kiosk.app import Kiosk
 from kiosk.bridge.following import swap_content
-from kiosk.bridge.preview_banner import PreviewBridge, Shown
+from kiosk.bridge.preview_banner import PreviewBridge, Shown, screenshot
 from kiosk.bridge.services import VOICE_SEARCH_DELAY_MS, after_first_frame, attach_throwaway_form
 from kiosk.config import Config
 from kiosk.content.loader import LoadResult
 from kiosk.content.memo import Memo
 from kiosk.content.preview import Look, look_at
+from kiosk.content.problems import Severity
 from kiosk.session.authoring import place_after, tag_of
 from kiosk.session.idle import ManualClock
 from kiosk.session.navigation import Location, Screen
@@ -209,10 +210,10 @@ class Preview(QObject):
         """A line on the terminal for each reading, and each error in the usual form."""
         if not self._terminal:
             return
-        errors = [p for p in look.problems if p.severity.value == "error"]
+        errors = [p for p in look.problems if p.severity is Severity.ERROR]
         for problem in errors:
             print(problem, file=sys.stderr)
-        warnings = sum(p.severity.value == "warning" for p in look.problems)
+        warnings = sum(p.severity is Severity.WARNING for p in look.problems)
         read = f" in {took:.2f} s" if took else ""
         print(f"preview: read {self.root}{read}: {len(errors)} errors, {warnings} warnings",
               file=sys.stderr, flush=True)  # fmt: skip
@@ -246,8 +247,6 @@ def _run(app: QGuiApplication, preview: Preview, kiosk: Kiosk,
         print(f"kiosk: {problem}", file=sys.stderr)
         return 1
     if options.screenshot:
-        from kiosk.bridge.preview_banner import screenshot
-
         return screenshot(preview, options.screenshot)
     kiosk.window.show()
     return app.exec()

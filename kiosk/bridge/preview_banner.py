@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +17,8 @@ from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlComponent, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk import launcher
-from kiosk.content.bundlefile import BUNDLE_FILE, GLOSSARY_FILE
-from kiosk.content.preview import Look
+from kiosk.content.bundlefile import BUNDLE_FILE
+from kiosk.content.preview import Look, from_folder, relative
 from kiosk.content.problems import Problem, Severity
 from kiosk.session.navigation import Location, Screen
 
@@ -45,20 +45,21 @@ class Shown:
     language: str
     stale: bool
 
+    @property
+    def on_a_page(self) -> bool:
+        return self.at.screen in (Screen.PAGE, Screen.TOUR)
+
     def file(self) -> Path:
         """The file of the screen on show: the page in its language, else bundle.toml."""
         files = self.files()
-        on_a_page = self.at.screen in (Screen.PAGE, Screen.TOUR) and self.look.result.bundle
-        return files[-1] if on_a_page else files[0]
+        return files[-1] if self.on_a_page and self.look.result.bundle else files[0]
 
     def files(self) -> tuple[Path, ...]:
         """The files that make the screen on show: a page's, or else bundle.toml and the
         glossaries (the topics, the tour, the clinic, the words explained)."""
-        if self.at.screen in (Screen.PAGE, Screen.TOUR) and self.look.result.bundle:
+        if self.on_a_page and self.look.result.bundle:
             return self.look.page_files(self.at.target, self.language)
-        root = self.look.root
-        glossaries = sorted(root.glob(f"{Path(GLOSSARY_FILE).stem}*.toml"))
-        return (root / BUNDLE_FILE, *glossaries)
+        return (self.look.root / BUNDLE_FILE, *self.look.glossaries())
 
 
 @QmlElement
@@ -100,14 +101,13 @@ class PreviewBridge(QObject):
         return self._worst
 
     def show(self, shown: Shown) -> None:
-        files = shown.files()
-        here, elsewhere = shown.look.about(files), shown.look.elsewhere(files)
-        place = _relative(shown.file(), shown.look.root)
-        self._heading = f"Preview of {shown.look.root} · {place} · read at {shown.look.read_at}"
-        self._status = _status(here, shown)
         root = shown.look.root  # named by the heading: each file is named from it
-        self._lines = [{"text": str(replace(p, path=_relative(Path(p.path), root))),
-                        "severity": p.severity.value} for p in here[:SHOWN]]  # fmt: skip
+        here, elsewhere = shown.look.split(shown.files())
+        place = relative(shown.file(), root)
+        self._heading = f"Preview of {root} · {place} · read at {shown.look.read_at}"
+        self._status = _status(here, shown)
+        self._lines = [{"text": from_folder(p, root), "severity": p.severity.value}
+                       for p in here[:SHOWN]]  # fmt: skip
         self._more = _more(here[SHOWN:], elsewhere, shown)
         self._worst = here[0].severity.value if here else ""
         if shown.look.result.bundle is None:
@@ -171,13 +171,6 @@ def _room(margins: QMargins) -> int:
     return screen.availableGeometry().height() - margins.top() - margins.bottom()
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def _counted(problems: list[Problem]) -> str:
     """ "2 errors, 1 warning and 3 notes"."""
     words = []
@@ -189,7 +182,7 @@ def _counted(problems: list[Problem]) -> str:
 
 
 def _where(shown: Shown) -> str:
-    return "on this page" if shown.at.screen in (Screen.PAGE, Screen.TOUR) else "here"
+    return "on this page" if shown.on_a_page else "here"
 
 
 def _status(here: list[Problem], shown: Shown) -> str:

@@ -52,8 +52,9 @@ class UsageBridge(QObject):
         # The page on show: its id, its language, since when.
         self._page, self._page_language, self._since = "", "", 0.0
         self._touring, self._finished = False, False  # a tour begun, and its end reached
-        navigation.changed.connect(self._moved)
-        navigation.termChanged.connect(self._term)
+        if counter is not None:  # (counting off: a page switch costs nothing here)
+            navigation.changed.connect(self._moved)
+            navigation.termChanged.connect(self._term)
 
     @Property(bool, constant=True)
     def asking(self) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from kiosk.content.bundlefile import BUNDLE_FILE
+from kiosk.content.bundlefile import BUNDLE_FILE, GLOSSARY_FILE
 from kiosk.content.edition_text import folder_of
 from kiosk.content.loader import LoadResult, read_bundle
 from kiosk.content.memo import Memo
@@ -42,11 +42,12 @@ class Look:
     root: Path
     result: LoadResult
     problems: tuple[Problem, ...]
-    files: tuple[Path, ...] = ()
-    read_at: str = ""
+    files: frozenset[Path]
+    read_at: str
 
     @property
     def errors(self) -> int:
+        """How many errors validate finds."""
         return sum(p.severity is Severity.ERROR for p in self.problems)
 
     def page_files(self, page_id: str, language: str) -> tuple[Path, ...]:
@@ -58,26 +59,26 @@ class Look:
             return (original,)
         return original, page_file(self.root, page_id, folder_of(language))
 
-    def about(self, files: Collection[Path]) -> list[Problem]:
-        """The problems in `files`, errors first, each kind in the order of its lines; for
-        a page with no file, those that name it (a topic, a link, its translation)."""
-        found = [p for p in self.problems if self._about(p, files)]
-        return sorted(found, key=lambda p: (_RANK[p.severity], p.path, p.line))
+    def split(self, files: Collection[Path]) -> tuple[list[Problem], list[Problem]]:
+        """The problems in `files` (errors first, each kind in the order of its lines; for
+        a page with no file, those that name it: a topic, a link, its translation), and
+        the problems in every other file."""
+        paths = {str(path) for path in files}
+        gone = [f"'{path.stem}'" for path in files  # an original page (not a translation)
+                if path.parent.name == PAGES_DIR and path.suffix == ".md"
+                and path not in self.files]  # fmt: skip
+        here: list[Problem] = []
+        elsewhere: list[Problem] = []
+        for problem in self.problems:
+            mine = problem.path in paths or any(name in problem.message for name in gone)
+            (here if mine else elsewhere).append(problem)
+        return sorted(here, key=lambda p: (_RANK[p.severity], p.path, p.line)), elsewhere
 
-    def elsewhere(self, files: Collection[Path]) -> list[Problem]:
-        """The problems in every other file."""
-        return [p for p in self.problems if not self._about(p, files)]
-
-    @staticmethod
-    def _about(problem: Problem, files: Collection[Path]) -> bool:
-        if problem.path in {str(path) for path in files}:
-            return True
-        gone = [
-            path.stem
-            for path in files  # an original page (not a translation) not there
-            if path.parent.name == PAGES_DIR and path.suffix == ".md" and not path.exists()
-        ]
-        return any(f"'{page_id}'" in problem.message for page_id in gone)
+    def glossaries(self) -> list[Path]:
+        """The glossary files, as read."""
+        stem = Path(GLOSSARY_FILE).stem
+        return sorted(path for path in self.files if path.parent == self.root
+                      and path.name.startswith(stem) and path.suffix == ".toml")  # fmt: skip
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
@@ -88,7 +89,7 @@ def look_at(root: Path, today: dt.date, memo: Memo | None = None) -> Look:
     the last look made, for the pages that did not change since (kiosk.content.memo)."""
     if memo is not None:
         memo.read_again()
-    files, read_at = tuple(folder_files(root)), time.strftime("%H:%M:%S")
+    files, read_at = frozenset(folder_files(root)), time.strftime("%H:%M:%S")
     result = read_bundle(root, lenient=True, memo=memo)
     has_errors = any(p.severity is Severity.ERROR for p in result.problems)
     # validate reads a bundle with errors as none: the same checks, the same problems.
@@ -117,11 +118,17 @@ def _unlisted(error: OSError) -> None:
 
 def page_file(root: Path, page_id: str, folder: str = "") -> Path:
     """Where `page_id` is written: pages/<id>.md, or pages/<folder>/<id>.md."""
-    return (
-        root / PAGES_DIR / folder / f"{page_id}.md"
-        if folder
-        else root / PAGES_DIR / f"{page_id}.md"
-    )
+    return root / PAGES_DIR / folder / f"{page_id}.md"  # (a path joined with "" is itself)
+
+
+def from_folder(problem: Problem, root: Path) -> str:
+    """The problem, its file named from the folder at `root` (which the preview names)."""
+    return str(replace(problem, path=relative(Path(problem.path), root)))
+
+
+def relative(path: Path, root: Path) -> str:
+    """`path` from `root`, if it is under it."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def page_of(root: Path, path: Path, languages: Iterable[str]) -> tuple[str, str] | None:
@@ -251,7 +258,8 @@ class _StandIns:
             reasons = self._reasons(page_id, path)
             body = "\n\n".join([f"**{CANNOT_SHOW}.** Fix what is wrong and save the file: "
                                 "the preview shows the page as soon as it loads.",
-                                *(escape_markdown(self._said(p)) for p in reasons)])  # fmt: skip
+                                *(escape_markdown(from_folder(p, self._root))
+                                  for p in reasons)])  # fmt: skip
             page = Page(id=page_id, title=page_id, summary=f"{CANNOT_SHOW}: {path.name}",
                         topic=None, last_reviewed=self._today, reviewed_by="",
                         references=(), body=body, source=path, body_line=1,
@@ -259,12 +267,6 @@ class _StandIns:
                         language=language or self._bundle.language)  # fmt: skip
             self._made[page_id, language] = page, self._renderer.render(body)
         return self._made[page_id, language]
-
-    def _said(self, problem: Problem) -> str:
-        """The problem, its file named from the folder (as the banner names it)."""
-        path = Path(problem.path)
-        shown = path.relative_to(self._root) if path.is_relative_to(self._root) else path
-        return str(replace(problem, path=str(shown)))
 
     def _reasons(self, page_id: str, path: Path) -> list[Problem]:
         """The errors in the page's file; for a page with no file, bundle.toml's about it."""

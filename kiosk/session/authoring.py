@@ -22,7 +22,7 @@ def place_after(saves: Collection[Path], before: Look | None, after: Look, at: L
     bundle = after.result.bundle
     if bundle is None:
         return at, language
-    written = [*saves, *(set(after.files) - set(before.files if before else ()))]
+    written = [*saves, *(after.files - before.files if before else after.files)]
     pages = {found for path in written if path.is_file()
              and (found := page_of(after.root, path, bundle.languages[1:]))}  # fmt: skip
     if len(pages) == 1:

@@ -82,7 +82,7 @@ def test_a_topic_that_names_a_page_with_no_file_lists_a_page_saying_so(folder: P
     text = look.result.rendered["migraine"].text
     assert "bundle.toml:59: error: topic 'conditions' names missing page 'migraine'" in text
     files = look.page_files("migraine", "")
-    assert any("names missing page 'migraine'" in p.message for p in look.about(files))
+    assert any("names missing page 'migraine'" in p.message for p in look.split(files)[0])
 
 
 def test_a_folder_whose_bundle_file_does_not_read_shows_nothing(folder: Path) -> None:
